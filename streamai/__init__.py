@@ -1,0 +1,1 @@
+"""StreamAI: record with OBS Studio, ship every recording to a processing API."""

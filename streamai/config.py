@@ -1,0 +1,147 @@
+"""Settings read once from the environment (and `.env`), passed explicitly everywhere else."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+SUBTITLE_MODELS = ("base", "small", "medium", "large")
+ASYNC_MODES = ("threading", "eventlet")
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(",") if item.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the service; names mirror the environment variables in `.env.example`."""
+
+    host: str = "127.0.0.1"
+    port: int = 5002
+    api_token: str = ""
+    cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
+    async_mode: str = "threading"
+
+    obs_host: str = "localhost"
+    obs_port: int = 4455
+    obs_password: str = field(default="", repr=False)
+    obs_request_timeout_s: float = 10.0
+    obs_reconnect_max_s: float = 10.0
+    obs_stop_timeout_s: float = 600.0
+
+    recordings_path: Path = Path("./recordings")
+    database_path: Path | None = None
+
+    vultr_api_url: str = ""
+    vultr_upload_endpoint: str = "/upload"
+    vultr_api_key: str = field(default="", repr=False)
+    vultr_auto_upload: bool = True
+    default_subtitle_model: str = "base"
+    default_priority: int = 1
+
+    upload_concurrency: int = 1
+    upload_retry_base_s: float = 1.0
+    upload_retry_max_s: float = 30.0
+    upload_connect_timeout_s: float = 10.0
+    upload_read_timeout_s: float = 300.0
+    status_poll_interval_s: float = 2.0
+    status_poll_max_s: float = 30.0
+
+    status_interval_s: float = 1.0
+    frontend_dist: Path = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+    log_level: str = "INFO"
+
+    @property
+    def database_file(self) -> Path:
+        return self.database_path or self.recordings_path / "streamai.sqlite3"
+
+    @property
+    def uploads_enabled(self) -> bool:
+        return bool(self.vultr_api_url)
+
+    def with_overrides(self, **overrides) -> "Settings":
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+# environment variable -> (field name, parser)
+_ENV = {
+    "STREAMAI_HOST": ("host", str),
+    "STREAMAI_PORT": ("port", int),
+    "STREAMAI_API_TOKEN": ("api_token", str),
+    "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
+    "STREAMAI_ASYNC_MODE": ("async_mode", str),
+    "OBS_HOST": ("obs_host", str),
+    "OBS_PORT": ("obs_port", int),
+    "OBS_PASSWORD": ("obs_password", str),
+    "OBS_REQUEST_TIMEOUT": ("obs_request_timeout_s", float),
+    "OBS_RECONNECT_MAX": ("obs_reconnect_max_s", float),
+    "OBS_STOP_TIMEOUT": ("obs_stop_timeout_s", float),
+    "RECORDINGS_PATH": ("recordings_path", Path),
+    "STREAMAI_DATABASE": ("database_path", Path),
+    "VULTR_API_URL": ("vultr_api_url", lambda v: v.strip().rstrip("/")),
+    "VULTR_UPLOAD_ENDPOINT": ("vultr_upload_endpoint", str),
+    "VULTR_API_KEY": ("vultr_api_key", str),
+    "VULTR_AUTO_UPLOAD": ("vultr_auto_upload", _bool),
+    "DEFAULT_SUBTITLE_MODEL": ("default_subtitle_model", str),
+    "DEFAULT_PRIORITY": ("default_priority", int),
+    "UPLOAD_CONCURRENCY": ("upload_concurrency", int),
+    "UPLOAD_RETRY_BASE": ("upload_retry_base_s", float),
+    "UPLOAD_RETRY_MAX": ("upload_retry_max_s", float),
+    "UPLOAD_CONNECT_TIMEOUT": ("upload_connect_timeout_s", float),
+    "UPLOAD_READ_TIMEOUT": ("upload_read_timeout_s", float),
+    "STATUS_POLL_INTERVAL": ("status_poll_interval_s", float),
+    "STATUS_POLL_MAX": ("status_poll_max_s", float),
+    "STREAMAI_STATUS_INTERVAL": ("status_interval_s", float),
+    "STREAMAI_FRONTEND_DIST": ("frontend_dist", Path),
+    "LOG_LEVEL": ("log_level", str),
+}
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot run with."""
+
+
+def load_settings(environ: dict[str, str] | None = None, dotenv: bool = True) -> Settings:
+    """Build settings from `environ` (default: the process environment plus `.env`)."""
+    if environ is None:
+        if dotenv:
+            from dotenv import load_dotenv
+
+            load_dotenv(Path.cwd() / ".env", override=False)
+        environ = dict(os.environ)
+    values = {}
+    for name, (attr, parse) in _ENV.items():
+        raw = environ.get(name)
+        if raw is None or (raw == "" and attr not in {"api_token", "obs_password", "vultr_api_url", "vultr_api_key"}):
+            continue
+        try:
+            values[attr] = parse(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{name}={raw!r} is not valid: {exc}") from exc
+    return validate(Settings(**values))
+
+
+def validate(settings: Settings) -> Settings:
+    """Refuse settings that would only fail later, far from their cause."""
+    if settings.async_mode not in ASYNC_MODES:
+        raise ConfigError(f"STREAMAI_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    if settings.default_subtitle_model not in SUBTITLE_MODELS:
+        raise ConfigError(f"DEFAULT_SUBTITLE_MODEL must be one of {', '.join(SUBTITLE_MODELS)}")
+    if settings.upload_concurrency < 1:
+        raise ConfigError("UPLOAD_CONCURRENCY must be at least 1")
+    if settings.vultr_api_url and not settings.vultr_api_url.startswith(("http://", "https://")):
+        raise ConfigError("VULTR_API_URL must start with http:// or https://")
+    return settings
+
+
+def setting_names() -> list[str]:
+    """The environment variables this service reads (kept in step with `.env.example` by a test)."""
+    return list(_ENV)
+
+

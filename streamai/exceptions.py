@@ -1,0 +1,52 @@
+"""One small hierarchy of errors; `api/errors.py` maps each to its HTTP status."""
+
+
+class StreamAIError(Exception):
+    """Base of every error a user can be told about; `status` is the HTTP status it maps to."""
+
+    status = 500
+
+    def __init__(self, message: str, **details):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class InvalidInput(StreamAIError):
+    status = 400
+
+
+class Unauthorized(StreamAIError):
+    status = 401
+
+
+class NotFound(StreamAIError):
+    status = 404
+
+
+class Conflict(StreamAIError):
+    status = 409
+
+
+class UnsupportedMediaType(StreamAIError):
+    status = 415
+
+
+class Unavailable(StreamAIError):
+    """A dependency (OBS, the processing API) is not reachable or not configured."""
+
+    status = 503
+
+
+class ObsUnavailable(Unavailable):
+    """OBS is closed, unreachable, or refused our password."""
+
+
+class ObsRequestFailed(StreamAIError):
+    """OBS answered a request with an error status."""
+
+    status = 502
+
+    def __init__(self, message: str, code: int | None = None):
+        super().__init__(message, obs_code=code)
+        self.code = code

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import logging
+import threading
+
+from flask_socketio import SocketIO
+
+from ..service import IntegratedRecordingService, timestamp
+from . import ROOM
+
+log = logging.getLogger(__name__)
+
+
+class StatusBroadcaster:
+    """Sends `recording_status_update` to the room about once a second, asking OBS only while
+    someone is listening: an idle dashboard-less server sends OBS nothing."""
+
+    def __init__(self, socketio: SocketIO, service: IntegratedRecordingService, interval_s: float):
+        self.socketio = socketio
+        self.service = service
+        self.interval_s = interval_s
+        self._listeners: set[str] = set()
+        self._lock = threading.Lock()
+        self._task = None
+
+    @property
+    def listeners(self) -> int:
+        return len(self._listeners)
+
+    def listener_joined(self, sid: str) -> None:
+        with self._lock:
+            self._listeners.add(sid)
+            if self._task is None:
+                self._task = self.socketio.start_background_task(self._run)
+
+    def listener_left(self, sid: str) -> None:
+        with self._lock:
+            self._listeners.discard(sid)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._listeners:
+                    self._task = None
+                    return
+            try:
+                status = self.service.recording_status()
+                self.socketio.emit("recording_status_update", {"status": status, "timestamp": timestamp()}, to=ROOM)
+            except Exception:
+                log.exception("status broadcast failed")
+            self.socketio.sleep(self.interval_s)

@@ -1,0 +1,115 @@
+"""Sessions in SQLite: the source of truth the API lists from."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..db import Database
+
+RECORDING, STOPPED, INTERRUPTED, FAILED = "recording", "stopped", "interrupted", "failed"
+_JSON_COLUMNS = ("files", "metadata", "legacy_upload")
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+@dataclass
+class Session:
+    name: str
+    title: str
+    folder: str
+    status: str
+    source: str
+    start_time: str
+    auto_upload: bool = False
+    subtitle_model: str = "base"
+    priority: int = 1
+    end_time: str | None = None
+    duration_s: float | None = None
+    size_bytes: int = 0
+    files: list[dict[str, Any]] = field(default_factory=list)
+    obs_output_path: str | None = None
+    obs_record_directory: str | None = None
+    note: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    legacy_upload: dict[str, Any] | None = None
+
+    @classmethod
+    def from_row(cls, row) -> "Session":
+        data = {k: row[k] for k in row.keys() if k not in ("created_at", "updated_at")}
+        for key in _JSON_COLUMNS:
+            data[key] = json.loads(data[key]) if data[key] else None
+        data["files"] = data["files"] or []
+        data["metadata"] = data["metadata"] or {}
+        data["auto_upload"] = bool(data["auto_upload"])
+        return cls(**data)
+
+    @property
+    def main_file(self) -> dict[str, Any] | None:
+        """The file an upload sends: the largest one (OBS may split a session into several)."""
+        return max(self.files, key=lambda f: f.get("size_bytes") or 0, default=None)
+
+
+def _columns(session: Session) -> dict[str, Any]:
+    row = asdict(session)
+    for key in _JSON_COLUMNS:
+        row[key] = None if row[key] is None else json.dumps(row[key], ensure_ascii=False)
+    row["auto_upload"] = int(row["auto_upload"])
+    return row
+
+
+class SessionStore:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def insert(self, session: Session) -> None:
+        row = _columns(session)
+        row["created_at"] = row["updated_at"] = now_iso()
+        names = ", ".join(row)
+        marks = ", ".join(f":{k}" for k in row)
+        with self.db.transaction() as conn:
+            conn.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", row)
+
+    def save(self, session: Session) -> None:
+        row = _columns(session)
+        row["updated_at"] = now_iso()
+        sets = ", ".join(f"{k} = :{k}" for k in row if k != "name")
+        with self.db.transaction() as conn:
+            conn.execute(f"UPDATE sessions SET {sets} WHERE name = :name", row)
+
+    def delete(self, name: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM sessions WHERE name = ?", (name,))
+
+    def get(self, name: str) -> Session | None:
+        with self.db.reading() as conn:
+            row = conn.execute("SELECT * FROM sessions WHERE name = ?", (name,)).fetchone()
+        return Session.from_row(row) if row else None
+
+    def exists(self, name: str) -> bool:
+        with self.db.reading() as conn:
+            return conn.execute("SELECT 1 FROM sessions WHERE name = ?", (name,)).fetchone() is not None
+
+    def all_names(self) -> set[str]:
+        with self.db.reading() as conn:
+            return {row[0] for row in conn.execute("SELECT name FROM sessions")}
+
+    def recent(self, limit: int, offset: int = 0) -> list[Session]:
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM sessions ORDER BY start_time DESC, name DESC LIMIT ? OFFSET ?", (limit, offset)
+            ).fetchall()
+        return [Session.from_row(r) for r in rows]
+
+    def with_status(self, status: str) -> list[Session]:
+        with self.db.reading() as conn:
+            rows = conn.execute("SELECT * FROM sessions WHERE status = ?", (status,)).fetchall()
+        return [Session.from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self.db.reading() as conn:
+            return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]

@@ -1,0 +1,3 @@
+from .client import PermanentError, ProcessingApiClient, ProcessingApiError, TransientError
+from .queue import STATES, Job, UploadQueue
+from .worker import RetryPolicy, UploadWorker
