@@ -1,0 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, UPLOADS_LIMIT } from '../lib/queryKeys';
+import type { UploadJobView } from '../types/api';
+import { useServices } from './useServices';
+
+/** Recent upload jobs, newest first; socket events patch this list in place (lib/uploadJobs). */
+export function useUploads() {
+  const { service } = useServices();
+  return useQuery<UploadJobView[]>({
+    queryKey: queryKeys.uploads,
+    queryFn: async () => (await service.listUploads({ limit: UPLOADS_LIMIT })).uploads,
+  });
+}
