@@ -41,6 +41,7 @@ class ActiveRecording:
     session: Session
     output_path: str | None = None
     stopping: bool = False
+    stopped_by: str = "obs"
     finished: threading.Event = field(default_factory=threading.Event)
     result: dict[str, Any] | None = None
 
@@ -204,7 +205,7 @@ class IntegratedRecordingService:
                 raise Conflict("nothing is recording")
             if active.stopping:
                 raise Conflict(f"session {active.session.name} is already stopping")
-            active.stopping = True
+            active.stopping, active.stopped_by = True, "api"
         try:
             active.output_path = self.obs.stop_record() or active.output_path
         except ObsRequestFailed as exc:
@@ -232,7 +233,7 @@ class IntegratedRecordingService:
             "success": True, "session_name": session.name, "session_path": str(self.manager.folder(session)),
             "status": session.status, "files": session.files, "duration_s": session.duration_s,
             "size_bytes": session.size_bytes, "note": session.note, "message": message,
-            "upload_result": upload_result, "stopped_by": "api" if active.stopping and status == STOPPED else "obs",
+            "upload_result": upload_result, "stopped_by": active.stopped_by,
         }
         active.result = result
         active.finished.set()
