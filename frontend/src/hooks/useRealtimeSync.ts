@@ -55,10 +55,18 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
     }, MANUAL_RETRY_MS);
   };
 
+  let connectedBefore = false;
+
+  // An event is newer than any response still on its way: cancel that fetch so it cannot overwrite.
+  const put = <T>(queryKey: readonly unknown[], data: T) => {
+    void queryClient.cancelQueries({ queryKey, exact: true });
+    queryClient.setQueryData<T>(queryKey, data);
+  };
+
   const setJobs = (update: (list: UploadJobView[] | undefined) => UploadJobView[] | null) => {
     const current = queryClient.getQueryData<UploadJobView[]>(queryKeys.uploads);
     const next = update(current);
-    if (next) queryClient.setQueryData(queryKeys.uploads, next);
+    if (next) put(queryKeys.uploads, next);
     // A job we have never seen (started from another client before our fetch): ask the server.
     else void queryClient.invalidateQueries({ queryKey: queryKeys.uploads });
   };
@@ -73,7 +81,9 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
       // The room is per connection: join again after every reconnect, then catch up on what we missed.
       socket.emit('join_recording_updates');
       if (wasDown) pushEvent(store, 'success', (t) => t.events.socketUp);
-      void queryClient.invalidateQueries();
+      // After a reconnect, refetch everything; on the first connect the queries are loading already.
+      if (connectedBefore) void queryClient.invalidateQueries();
+      connectedBefore = true;
     },
     disconnect(reason: string) {
       if (reason === 'io client disconnect') return; // we closed it ourselves (unmount, new token)
@@ -96,7 +106,7 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
   on('connect_error', handlers.connect_error);
 
   on('recording_status_update', ({ status }) => {
-    queryClient.setQueryData<RecordingStatus>(queryKeys.recordingStatus, status);
+    put<RecordingStatus>(queryKeys.recordingStatus, status);
     const health = queryClient.getQueryData<Health>(queryKeys.health);
     if (health && typeof status.obs_connected === 'boolean' && status.obs_connected !== health.obs.connected) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.health });
@@ -113,8 +123,7 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
   });
 
   on('recording_stopped', ({ result }) => {
-    const idle: RecordingStatus = { active: false, message: result.message };
-    queryClient.setQueryData(queryKeys.recordingStatus, idle);
+    put<RecordingStatus>(queryKeys.recordingStatus, { active: false, message: result.message });
     if (result.upload_result?.queued) storeJob(result.upload_result.job);
     void queryClient.invalidateQueries({ queryKey: queryKeys.uploads });
     refreshRecordings();
@@ -226,7 +235,7 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
       error: e.error ?? null,
     };
     const health = queryClient.getQueryData<Health>(queryKeys.health);
-    if (health) queryClient.setQueryData<Health>(queryKeys.health, { ...health, obs });
+    if (health) put<Health>(queryKeys.health, { ...health, obs });
     else void queryClient.invalidateQueries({ queryKey: queryKeys.health });
     if (obs.state === 'connected') pushEvent(store, 'success', (t) => t.events.obsConnected);
     else if (obs.state === 'reconnecting') pushEvent(store, 'warning', (t) => t.events.obsReconnecting);

@@ -1,0 +1,74 @@
+// fetch replaced by a table of routes, so tests see exactly which requests the UI sent.
+import { vi } from 'vitest';
+import { healthConnected, idleStatus } from './fixtures';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export type RouteResult = { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
+export type RouteHandler = (req: RecordedRequest) => RouteResult;
+/** Keys are "METHOD /path" (no query string). */
+export type Routes = Record<string, RouteHandler | { status?: number; body?: unknown }>;
+
+export const defaultRoutes: Routes = {
+  'GET /api/health': { body: healthConnected },
+  'GET /api/integrated/recording/status': { body: idleStatus },
+  'GET /api/frontend/recordings/formatted': { body: { recordings: [], count: 0, total: 0 } },
+  'GET /api/integrated/uploads': { body: { uploads: [], count: 0 } },
+};
+
+export function createMockServer(routes: Routes = {}) {
+  const table: Routes = { ...defaultRoutes, ...routes };
+  const requests: RecordedRequest[] = [];
+
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://dashboard.test');
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const req: RecordedRequest = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    requests.push(req);
+    const route = table[`${req.method} ${req.path}`];
+    const result =
+      route === undefined
+        ? { status: 404, body: { error: 'Not found' } }
+        : typeof route === 'function'
+          ? await route(req)
+          : route;
+    return new Response(JSON.stringify(result.body ?? {}), {
+      status: result.status ?? 200,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+
+  return {
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    fetchMock: fetch,
+    requests,
+    /** Change a route during a test (e.g. the server starts answering 401). */
+    set(key: string, route: Routes[string]) {
+      table[key] = route;
+    },
+    calls(method: string, path: string) {
+      return requests.filter((r) => r.method === method && r.path === path);
+    },
+  };
+}
+
+/** A promise the test resolves when it wants: keeps a request "in flight". */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

@@ -1,0 +1,49 @@
+import { act, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { AppProvider } from '../app/AppProvider';
+import { useRealtimeSync } from '../hooks/useRealtimeSync';
+import type { Lang } from '../i18n/messages';
+import { createAppStore } from '../lib/appState';
+import { readToken } from '../lib/authToken';
+import { createQueryClient } from '../lib/queryClient';
+import { createIntegratedRecordingService } from '../services/integratedRecordingService';
+import type { ServerToClientEvents } from '../types/api';
+import { FakeSocket } from './fakeSocket';
+import { createMockServer, type Routes } from './mockServer';
+
+/** Mounts the socket binding without the whole page, for component tests. */
+export function RealtimeSync() {
+  useRealtimeSync();
+  return null;
+}
+
+export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang?: Lang; realtime?: boolean } = {}) {
+  const server = createMockServer(options.routes);
+  const socket = new FakeSocket();
+  const service = createIntegratedRecordingService({
+    fetch: server.fetch,
+    getToken: readToken,
+    createSocket: () => socket.asSocket(),
+  });
+  const store = createAppStore();
+  const queryClient = createQueryClient(store, { retry: false });
+  const user = userEvent.setup();
+  const result = render(
+    <AppProvider service={service} store={store} queryClient={queryClient} lang={options.lang ?? 'fr'}>
+      {options.realtime === false ? null : <RealtimeSync />}
+      {ui}
+    </AppProvider>,
+  );
+  /** Play a server event, then let TanStack Query's batched notifications (a 0 ms timer) reach React. */
+  async function serverEmit<E extends keyof ServerToClientEvents>(
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ) {
+    await act(async () => {
+      socket.serverEmit(event, ...args);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+  return { ...result, server, socket, service, store, queryClient, user, serverEmit };
+}
