@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDay, formatDuration, formatRate, formatTimecode, percentOf, toPercent } from './format';
+
+describe('format', () => {
+  it('shows OBS timecodes as HH:MM:SS', () => {
+    expect(formatTimecode('00:01:05.250')).toBe('00:01:05');
+    expect(formatTimecode('12:00:59.999')).toBe('12:00:59');
+    expect(formatTimecode(null, 3_723_456)).toBe('01:02:03');
+    expect(formatTimecode(undefined, undefined)).toBe('00:00:00');
+  });
+
+  it('humanises sizes and rates per language', () => {
+    expect(formatBytes(0, 'fr')).toBe('0 B');
+    expect(formatBytes(1536, 'en')).toBe('1.5 KB');
+    expect(formatBytes(123.4 * 1024 * 1024, 'fr')).toBe('123,4 MB');
+    expect(formatBytes(null, 'fr')).toBe('—');
+    expect(formatRate(3 * 1024 * 1024, 'en')).toBe('3.0 MB/s');
+  });
+
+  it('formats durations and days', () => {
+    expect(formatDuration(42)).toBe('42 s');
+    expect(formatDuration(185)).toBe('3 min 05 s');
+    expect(formatDuration(3 * 3600 + 120)).toBe('3 h 02 min');
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDay('2025-07-08', 'en')).toBe('8 Jul 2025');
+  });
+
+  it('clamps percentages', () => {
+    expect(toPercent(120)).toBe(100);
+    expect(toPercent(-3)).toBe(0);
+    expect(toPercent(null)).toBeNull();
+    expect(percentOf(1, 3)).toBe(33);
+    expect(percentOf(5, 0)).toBeNull();
+  });
+});
