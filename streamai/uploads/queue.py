@@ -148,7 +148,7 @@ class UploadQueue:
 
     def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, poll_in_s: float) -> Job | None:
         return self._transition(
-            job_id, (UPLOADING,), state=UPLOADED, task_id=task_id, sha256=sha256, last_error=None,
+            job_id, (UPLOADING, CANCELLED), state=UPLOADED, task_id=task_id, sha256=sha256, last_error=None,
             finished_at=now_iso(), next_poll_at=time.time() + poll_in_s, poll_interval_s=poll_in_s,
             processing_status="uploaded", bytes_sent=self.get(job_id).total_bytes,
         )

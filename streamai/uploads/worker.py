@@ -114,6 +114,7 @@ class UploadWorker:
             self._wake.wait(timeout)
 
     def _send(self, job: Job) -> None:
+        self._aborted.discard(job.id)  # an abort aimed at an earlier attempt
         path = Path(job.file_path)
         self._changed(job)
         if not path.is_file():
@@ -140,10 +141,13 @@ class UploadWorker:
             return self._after_failure(job, exc)
         if job.sha256 and job.sha256 != receipt.sha256:
             log.warning("job %s: %s changed content between attempts", job.id, path.name)
+        # A cancel that came after the last byte left is too late: the API has the file, so the
+        # job records it rather than inviting a duplicate upload.
         updated = self.queue.mark_uploaded(job.id, task_id=receipt.task_id, sha256=receipt.sha256,
                                            poll_in_s=self.poll_interval_s)
-        if updated is None:  # cancelled while the last bytes were on the wire
-            log.info("job %s finished after it was cancelled; task %s kept out", job.id, receipt.task_id)
+        self._aborted.discard(job.id)
+        if updated is None:
+            log.error("job %s vanished while %s was being sent (task %s)", job.id, path.name, receipt.task_id)
             return
         log.info("uploaded %s as task %s", path.name, receipt.task_id)
         self.notify("upload_completed", {
