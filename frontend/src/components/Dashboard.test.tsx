@@ -81,6 +81,24 @@ describe('<Dashboard />', () => {
     expect(await screen.findByText('Aucun enregistrement pour le moment.')).toBeInTheDocument();
   });
 
+  it('asks for the token first when /api/health says one is required', async () => {
+    const { server, socket, user } = renderDashboard({
+      routes: { 'GET /api/health': { body: { ...healthConnected, auth_required: true } } },
+    });
+    const input = await screen.findByLabelText("Jeton d'accès");
+    // Nothing protected was tried without it: no 401s, no refused socket.
+    expect(server.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/health']));
+    expect(server.requests.every((r) => r.path === '/api/health')).toBe(true);
+    expect(socket.connectCalls).toBe(0);
+
+    await user.type(input, 'abc');
+    await user.click(screen.getByRole('button', { name: 'Valider' }));
+    await waitFor(() => expect(server.calls('GET', '/api/integrated/uploads')).toHaveLength(1));
+    expect(server.calls('GET', '/api/integrated/uploads')[0].headers.authorization).toBe('Bearer abc');
+    expect(socket.connected).toBe(true);
+    expect(socket.emittedNames()).toEqual(['join_recording_updates']);
+  });
+
   it('asks for a token when the socket is refused as unauthorized', async () => {
     const { socket } = renderDashboard();
     act(() => socket.failConnect('unauthorized: invalid token'));

@@ -218,7 +218,7 @@ describe('<IntegratedRecording />', () => {
       message: 'Génération des sous-titres',
     });
     const processing = screen.getByTestId('processing-status');
-    expect(processing).toHaveTextContent('processing');
+    expect(processing).toHaveTextContent('en cours');
     expect(processing).toHaveTextContent('55 %');
     expect(processing).toHaveTextContent('Génération des sous-titres');
   });

@@ -56,7 +56,7 @@ describe('<RecordingsList />', () => {
     await user.type(priority, '7');
     await user.click(within(row).getByRole('button', { name: 'Envoyer' }));
 
-    expect(await within(row).findByText('Upload manuel mis en file')).toBeInTheDocument();
+    expect(await within(row).findByText('Upload mis en file d’attente.')).toBeInTheDocument();
     expect(server.calls('POST', '/api/integrated/upload/manual')[0].body).toEqual({
       sessionName: 'session_002',
       subtitleModel: 'large',
@@ -127,6 +127,6 @@ describe('<RecordingsList />', () => {
       },
     });
     expect(await screen.findByText(/Les uploads sont désactivés/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Envoyer' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'Envoyer' })).toBeDisabled();
   });
 });

@@ -172,7 +172,7 @@ function RecordingRow({ recording: rec, job, canUpload }: RecordingRowProps) {
         )}
         {upload.isSuccess && (
           <p className="recording__feedback" role="status">
-            {upload.data.message ?? t.recordings.queued}
+            {t.recordings.queued}
           </p>
         )}
       </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
-export type Tone = 'ok' | 'live' | 'warn' | 'bad' | 'info' | 'muted';
+// 'live' (red) is reserved for a recording in progress; work in progress elsewhere is 'active'.
+export type Tone = 'ok' | 'live' | 'active' | 'warn' | 'bad' | 'info' | 'muted';
 
 interface StatusPillProps {
   tone: Tone;
@@ -22,10 +23,10 @@ export function StatusPill({ tone, children, pulse, testId, title }: StatusPillP
 
 const STATE_TONES: Record<string, Tone> = {
   queued: 'info',
-  uploading: 'live',
+  uploading: 'active',
   retrying: 'warn',
   uploaded: 'ok',
-  processing: 'live',
+  processing: 'active',
   completed: 'ok',
   failed: 'bad',
   cancelled: 'muted',
@@ -39,5 +40,5 @@ export function toneForProcessing(status: string | null | undefined): Tone {
   if (!status) return 'muted';
   if (status === 'error' || status === 'failed') return 'bad';
   if (status.startsWith('completed')) return 'ok';
-  return status === 'processing' ? 'live' : 'info';
+  return status === 'processing' ? 'active' : 'info';
 }

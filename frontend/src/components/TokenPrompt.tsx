@@ -22,8 +22,8 @@ export function TokenPrompt() {
     if (!value) return;
     writeToken(value);
     setToken('');
-    store.set({ authPrompt: 'hidden' });
-    // Everything that failed with 401 is asked again, the socket reconnects with auth: {token}.
+    store.set({ authPrompt: 'hidden', hasToken: true });
+    // Everything that failed with 401 is asked again; the socket (re)connects with auth: {token}.
     service.reconnectSocket();
     void queryClient.invalidateQueries();
   };

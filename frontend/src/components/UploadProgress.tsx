@@ -114,7 +114,9 @@ export function UploadProgress({ job }: { job: UploadJobView | undefined }) {
           <div className="processing__line">
             <span>{t.upload.processing}</span>
             <StatusPill tone={toneForProcessing(job.processing_status)}>
-              {job.processing_status ?? t.upload.taskPending}
+              {job.processing_status
+                ? (t.processingStates[job.processing_status] ?? job.processing_status)
+                : t.upload.taskPending}
             </StatusPill>
             {processing !== null && <span className="processing__percent">{processing} %</span>}
           </div>

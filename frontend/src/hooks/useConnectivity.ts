@@ -20,7 +20,7 @@ export function useConnectivity(): Connectivity {
     serverDown,
     authNeeded,
     // A stale "connected" must not outlive the server that reported it.
-    obs: health.isError ? undefined : health.data?.obs,
+    obs: serverDown ? undefined : health.data?.obs,
     uploadsEnabled: health.data?.uploads_enabled !== false,
   };
 }

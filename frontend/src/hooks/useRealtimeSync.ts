@@ -1,12 +1,12 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { readToken } from '../lib/authToken';
 import { pushEvent, type AppStore } from '../lib/appState';
 import { formatTime } from '../lib/format';
 import { queryKeys } from '../lib/queryKeys';
 import { jobStateForProcessing, patchJob, upsertJob } from '../lib/uploadJobs';
 import type { AppSocket } from '../services/integratedRecordingService';
 import type { Health, RecordingStatus, UploadJob, UploadJobView } from '../types/api';
+import { useAuthReady } from './useAuthReady';
 import { useServices } from './useServices';
 
 /** Socket.IO rejects a connection with this kind of message when the token is missing or wrong. */
@@ -21,17 +21,22 @@ const MANUAL_RETRY_MS = 3_000;
 export function useRealtimeSync(): void {
   const { service, store } = useServices();
   const queryClient = useQueryClient();
+  const authReady = useAuthReady();
 
   useEffect(() => {
     const socket = service.getSocket();
     const detach = bindSocket(socket, queryClient, store);
-    socket.connect();
     return () => {
       detach();
       if (socket.connected) socket.emit('leave_recording_updates');
       socket.disconnect();
     };
   }, [service, queryClient, store]);
+
+  // Connect once we know the token it needs (if any) is there, so the first attempt is not refused.
+  useEffect(() => {
+    if (authReady) service.getSocket().connect();
+  }, [service, authReady]);
 }
 
 /** Attach every listener; returns the function that removes exactly those listeners. */
@@ -93,7 +98,7 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
     },
     connect_error(error: Error) {
       if (AUTH_ERROR.test(error.message)) {
-        store.set({ socket: 'disconnected', authPrompt: readToken() ? 'rejected' : 'needed' });
+        store.set((s) => ({ socket: 'disconnected', authPrompt: s.hasToken ? 'rejected' : 'needed' }));
         return; // reconnected with the token once the user gives it
       }
       store.set({ socket: 'disconnected' });
@@ -213,7 +218,10 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
       const failed = e.status === 'error' || e.status === 'failed';
       const done = e.status.startsWith('completed');
       pushEvent(store, failed ? 'error' : done ? 'success' : 'info', (t) =>
-        t.events.processing(e.session_name, [e.status, e.message].filter(Boolean).join(' — ')),
+        t.events.processing(
+          e.session_name,
+          [t.processingStates[e.status] ?? e.status, e.message].filter(Boolean).join(' — '),
+        ),
       );
     }
   });

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { queryKeys, RECORDINGS_PAGE_SIZE } from '../lib/queryKeys';
 import type { FormattedRecording, FormattedRecordingsResponse } from '../types/api';
+import { useAuthReady } from './useAuthReady';
 import { useServices } from './useServices';
 
 export function nextOffset(last: FormattedRecordingsResponse, offset: number, pageSize = RECORDINGS_PAGE_SIZE) {
@@ -14,8 +15,10 @@ export function nextOffset(last: FormattedRecordingsResponse, offset: number, pa
 /** Recordings, newest first, one page of RECORDINGS_PAGE_SIZE at a time ("Charger plus"). */
 export function useRecordings() {
   const { service } = useServices();
+  const enabled = useAuthReady();
   const query = useInfiniteQuery({
     queryKey: queryKeys.recordings,
+    enabled,
     initialPageParam: 0,
     queryFn: ({ pageParam }) => service.getFormattedRecordings({ limit: RECORDINGS_PAGE_SIZE, offset: pageParam }),
     getNextPageParam: (last, _pages, offset) => nextOffset(last, offset),

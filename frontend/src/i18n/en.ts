@@ -79,6 +79,13 @@ export const en: Messages = {
     cancelled: 'Cancelled',
     none: 'Not uploaded',
   },
+  processingStates: {
+    uploaded: 'received',
+    processing: 'in progress',
+    completed: 'completed',
+    completed_simple: 'completed',
+    error: 'error',
+  },
   recordings: {
     heading: 'Recordings',
     empty: 'No recordings yet.',

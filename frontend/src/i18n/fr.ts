@@ -79,6 +79,13 @@ export const fr = {
     cancelled: 'Annulé',
     none: 'Non envoyé',
   } as Record<string, string>,
+  processingStates: {
+    uploaded: 'reçu',
+    processing: 'en cours',
+    completed: 'terminé',
+    completed_simple: 'terminé',
+    error: 'erreur',
+  } as Record<string, string>,
   recordings: {
     heading: 'Enregistrements',
     empty: 'Aucun enregistrement pour le moment.',

@@ -1,4 +1,5 @@
 import type { Lang, Messages } from '../i18n/messages';
+import { readToken } from './authToken';
 import { createStore, type Store } from './store';
 
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
@@ -16,6 +17,8 @@ export interface EventEntry {
 export interface AppState {
   socket: SocketStatus;
   authPrompt: AuthPrompt;
+  /** A token is stored (the token itself stays in localStorage, read by the service). */
+  hasToken: boolean;
   events: EventEntry[];
 }
 
@@ -24,7 +27,7 @@ export const MAX_EVENTS = 50;
 export type AppStore = Store<AppState>;
 
 export function createAppStore(): AppStore {
-  return createStore<AppState>({ socket: 'connecting', authPrompt: 'hidden', events: [] });
+  return createStore<AppState>({ socket: 'connecting', authPrompt: 'hidden', hasToken: !!readToken(), events: [] });
 }
 
 let nextEventId = 1;

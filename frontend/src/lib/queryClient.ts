@@ -1,12 +1,11 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../services/integratedRecordingService';
-import { readToken } from './authToken';
 import type { AppStore } from './appState';
 
 /** Any 401 from /api opens the token prompt (once: it is a single flag, not a stack of dialogs). */
-export function reportAuthError(store: AppStore, error: unknown, hasToken: () => boolean = () => !!readToken()): void {
+export function reportAuthError(store: AppStore, error: unknown): void {
   if (isApiError(error) && error.authRequired) {
-    store.set({ authPrompt: hasToken() ? 'rejected' : 'needed' });
+    store.set((s) => ({ authPrompt: s.hasToken ? 'rejected' : 'needed' }));
   }
 }
 

@@ -195,7 +195,8 @@ export function createIntegratedRecordingService(options: ServiceOptions = {}): 
     },
     reconnectSocket() {
       const s = this.getSocket();
-      s.disconnect();
+      // Only a live or retrying connection needs closing; a refused one just connects again.
+      if (s.connected || s.active) s.disconnect();
       s.connect();
     },
   };
