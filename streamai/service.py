@@ -17,7 +17,7 @@ from typing import Any, Callable
 from .config import Settings
 from .exceptions import Conflict, InvalidInput, NotFound, ObsRequestFailed, ObsUnavailable, Unavailable
 from .obs import ConnectionState, ObsController
-from .sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session
+from .sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session, sanitize_session_name
 from .sessions.media import human_size, hms
 from .uploads import Job, UploadQueue, UploadWorker
 from .uploads.queue import CANCELLABLE, RETRYABLE, STATES
@@ -152,6 +152,8 @@ class IntegratedRecordingService:
 
     def start_recording(self, *, session_name: str | None, auto_upload: bool | None, subtitle_model: str | None,
                         priority: int | None, metadata: dict[str, Any] | None, source: str) -> dict[str, Any]:
+        if session_name:
+            sanitize_session_name(session_name)  # refuse a bad name before touching OBS
         with self._lock:
             if self._active:
                 raise Conflict(f"already recording session {self._active.session.name}",

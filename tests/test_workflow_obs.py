@@ -14,6 +14,12 @@ from .conftest import obs_env
 pytestmark = pytest.mark.obs
 
 
+@pytest.fixture(params=["threading", "eventlet"])
+def async_mode(request) -> dict[str, str]:
+    """Socket.IO runs under both servers the project supports."""
+    return {"STREAMAI_ASYNC_MODE": request.param}
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -28,8 +34,8 @@ def ffprobe_duration(path: Path) -> float:
     return float(json.loads(out)["format"]["duration"])
 
 
-def test_guide_workflow(live_obs, processing_api, make_server, listen):
-    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url})
+def test_guide_workflow(live_obs, processing_api, make_server, listen, async_mode):
+    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url, **async_mode})
     server.wait_obs_connected()
     room = listen(server.url)
 
@@ -88,11 +94,11 @@ def test_guide_workflow(live_obs, processing_api, make_server, listen):
     assert second.sha256 == received.sha256
 
 
-def test_client_that_only_knows_the_guide(live_obs, make_server):
+def test_client_that_only_knows_the_guide(live_obs, make_server, async_mode):
     """The guide's JavaScript, in Python: join, then hear started / status / stopped."""
     import socketio
 
-    server = make_server(obs_env(live_obs))
+    server = make_server({**obs_env(live_obs), **async_mode})
     server.wait_obs_connected()
     heard: dict[str, list] = {"recording_started": [], "recording_stopped": [], "recording_status_update": []}
     client = socketio.Client()

@@ -132,7 +132,7 @@ class ObsStudio:
         }
         log = open(self.log_path, "ab")
         self.obs = subprocess.Popen(
-            ["obs", "--disable-shutdown-check", "--minimize-to-tray", "--disable-missing-files-check"],
+            ["obs", "--multi", "--disable-shutdown-check", "--minimize-to-tray", "--disable-missing-files-check"],
             env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir,
         )
         log.close()
