@@ -1,17 +1,10 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/useI18n';
-import { formatBytes, formatDuration, formatRate, formatTime, percentOf, toPercent } from '../lib/format';
+import { formatBytes, formatDuration, formatRate, formatTime, toPercent } from '../lib/format';
+import { isSent, uploadPercent } from '../lib/uploadJobs';
 import type { UploadJobView } from '../types/api';
 import { ProgressBar } from './ProgressBar';
 import { StatusPill, toneForProcessing, toneForState } from './StatusPill';
-
-const SENT_STATES = new Set(['uploaded', 'processing', 'completed']);
-
-/** Percent of the file transferred; a finished transfer is 100 % even if no progress event was seen. */
-export function uploadPercent(job: UploadJobView): number {
-  if (SENT_STATES.has(job.state)) return 100;
-  return percentOf(job.bytes_sent, job.total_bytes) ?? 0;
-}
 
 /** The latest upload: transfer, retries, Task ID, then the processing API's status. */
 export function UploadProgress({ job }: { job: UploadJobView | undefined }) {
@@ -56,15 +49,7 @@ export function UploadProgress({ job }: { job: UploadJobView | undefined }) {
       <ProgressBar
         value={percent}
         label={t.upload.progress(job.session_name)}
-        tone={
-          job.state === 'failed'
-            ? 'bad'
-            : job.state === 'retrying'
-              ? 'warn'
-              : SENT_STATES.has(job.state)
-                ? 'ok'
-                : 'accent'
-        }
+        tone={job.state === 'failed' ? 'bad' : job.state === 'retrying' ? 'warn' : isSent(job) ? 'ok' : 'accent'}
       />
       <dl className="upload__facts">
         <div>

@@ -4,10 +4,10 @@ import { useUploads } from '../hooks/useUploads';
 import { useI18n } from '../i18n/useI18n';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime } from '../lib/format';
+import { uploadPercent } from '../lib/uploadJobs';
 import type { UploadJobView } from '../types/api';
 import { ProgressBar } from './ProgressBar';
 import { StatusPill, toneForState } from './StatusPill';
-import { uploadPercent } from './UploadProgress';
 
 const RETRYABLE = new Set(['failed', 'cancelled']);
 const CANCELLABLE = new Set(['queued', 'uploading', 'retrying']);

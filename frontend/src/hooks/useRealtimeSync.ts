@@ -112,10 +112,6 @@ export function bindSocket(socket: AppSocket, queryClient: QueryClient, store: A
 
   on('recording_status_update', ({ status }) => {
     put<RecordingStatus>(queryKeys.recordingStatus, status);
-    const health = queryClient.getQueryData<Health>(queryKeys.health);
-    if (health && typeof status.obs_connected === 'boolean' && status.obs_connected !== health.obs.connected) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.health });
-    }
   });
 
   on('recording_started', ({ result }) => {

@@ -1,5 +1,6 @@
 // Pure updates of the cached upload-job list, applied by REST results and socket events alike.
 import type { UploadJob, UploadJobView } from '../types/api';
+import { percentOf } from './format';
 import { UPLOADS_LIMIT } from './queryKeys';
 
 export const sameId = (a: number | string, b: number | string): boolean => String(a) === String(b);
@@ -62,4 +63,15 @@ export function jobStateForProcessing(status: string, current: string): string {
 export function latestJobFor(list: UploadJobView[] | undefined, sessionName: string | null | undefined) {
   if (!list || !sessionName) return undefined;
   return list.find((j) => j.session_name === sessionName);
+}
+
+const SENT_STATES = new Set(['uploaded', 'processing', 'completed']);
+
+/** The whole file reached the processing API. */
+export const isSent = (job: UploadJob): boolean => SENT_STATES.has(job.state);
+
+/** Percent of the file transferred; a finished transfer is 100 % even if no progress event was seen. */
+export function uploadPercent(job: UploadJob): number {
+  if (isSent(job)) return 100;
+  return percentOf(job.bytes_sent, job.total_bytes) ?? 0;
 }
