@@ -69,7 +69,6 @@ def create_app(settings: Settings, *, start_background: bool = True) -> Flask:
     app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, settings.status_interval_s)
 
     api.init_app(app)
-    from .realtime import handlers  # noqa: F401  (registers the Socket.IO handlers)
 
     if not settings.uploads_enabled:
         log.warning("VULTR_API_URL is not set: recordings will not be uploaded")

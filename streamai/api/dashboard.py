@@ -1,10 +1,18 @@
 """Serves the built React dashboard at `/`, so one port gives the whole product."""
 
 from flask import Blueprint, current_app, send_from_directory
-
-from .errors import error_response
+from werkzeug.routing import PathConverter
 
 bp = Blueprint("dashboard", __name__)
+
+
+class PagePath(PathConverter):
+    """Any path outside /api/, so unknown API routes keep their JSON 404 and 405 answers."""
+
+    regex = r"(?!api(?:/|$))[^/].*?"
+
+
+bp.record_once(lambda state: state.app.url_map.converters.setdefault("page", PagePath))
 
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>StreamAI</title>
 <p>The dashboard is not built yet. Run <code>npm --prefix frontend ci &amp;&amp; npm --prefix frontend run build</code>
@@ -12,10 +20,8 @@ NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>StreamAI</title>
 
 
 @bp.get("/")
-@bp.get("/<path:path>")
+@bp.get("/<page:path>")
 def page(path: str = ""):
-    if path.startswith("api/"):
-        return error_response(404, f"nothing at /{path}")
     dist = current_app.config["STREAMAI_SETTINGS"].frontend_dist
     if not (dist / "index.html").is_file():
         return NOT_BUILT, 503

@@ -5,3 +5,6 @@ from flask_socketio import SocketIO
 ROOM = "recording_updates"
 
 socketio = SocketIO()
+
+# Registered before any init_app, so every app built by the factory gets the handlers.
+from . import handlers  # noqa: E402,F401

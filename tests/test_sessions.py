@@ -1,0 +1,142 @@
+"""Session names, safe file moves, metadata files, and adopting folders from earlier runs."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from streamai.db import Database
+from streamai.exceptions import InvalidInput
+from streamai.sessions import RecordingManager, SessionStore, sanitize_session_name
+from streamai.sessions import files as fs
+
+from .conftest import FIXTURE_RECORDINGS, SHARED
+
+
+@pytest.fixture
+def manager(tmp_path):
+    return RecordingManager(tmp_path / "rec", SessionStore(Database(tmp_path / "rec" / "db.sqlite3")))
+
+
+def create(manager, name):
+    return manager.create(name, source="api", auto_upload=False, subtitle_model="base", priority=1)
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Ma Session 2025", "Ma_Session_2025"),
+    ("Séance d'été", "Séance_d_été"),
+    ("  spaced  ", "spaced"),
+    ("a:b*c?d", "a_b_c_d"),
+    ("x" * 300, "x" * 80),
+])
+def test_names_are_sanitised(raw, clean):
+    assert sanitize_session_name(raw) == clean
+
+
+@pytest.mark.parametrize("raw", ["../up", "a/b", "a\\b", ".env", "..", "", "   ", "???", "a\x00b"])
+def test_path_like_names_are_refused(raw):
+    with pytest.raises(InvalidInput):
+        sanitize_session_name(raw)
+
+
+def test_names_stay_unique_and_inside_the_root(manager):
+    first, second = create(manager, "show"), create(manager, "show")
+    assert (first.name, second.name) == ("show", "show_2")
+    assert all(manager.folder(s).parent == manager.root for s in (first, second))
+    assert create(manager, None).name.startswith("recording_session_")
+
+
+def test_move_never_overwrites(tmp_path):
+    folder = tmp_path / "session"
+    folder.mkdir()
+    (folder / "a.mkv").write_bytes(b"existing")
+    source = tmp_path / "a.mkv"
+    source.write_bytes(b"new recording")
+    target = fs.move_recording(source, folder)
+    assert target.name == "a (2).mkv" and target.read_bytes() == b"new recording"
+    assert (folder / "a.mkv").read_bytes() == b"existing" and not source.exists()
+
+
+def test_move_across_filesystems_copies_then_removes(tmp_path, mocker):
+    source = tmp_path / "obs" / "b.mkv"
+    source.parent.mkdir()
+    source.write_bytes(os.urandom(3 * 1024 * 1024 + 7))
+    content = source.read_bytes()
+    real_link = os.link
+
+    def link(src, dst):
+        if Path(src) == source:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real_link(src, dst)
+
+    mocker.patch("streamai.sessions.files.os.link", side_effect=link)
+    target = fs.move_recording(source, tmp_path / "session")
+    assert target.read_bytes() == content and not source.exists()
+    assert not list((tmp_path / "session").glob(".*partial"))
+
+
+def test_incomplete_copy_keeps_the_source(tmp_path, mocker):
+    source = tmp_path / "c.mkv"
+    source.write_bytes(b"x" * 1000)
+    mocker.patch("streamai.sessions.files.os.link", side_effect=OSError(errno.EXDEV, "cross-device"))
+    mocker.patch("streamai.sessions.files.shutil.copyfileobj", side_effect=lambda s, d, n: d.write(s.read(10)))
+    with pytest.raises(OSError, match="incomplete"):
+        fs.move_recording(source, tmp_path / "session")
+    assert source.read_bytes() == b"x" * 1000
+
+
+def test_interrupted_recordings_are_never_copied(tmp_path, mocker):
+    source = tmp_path / "d.mkv"
+    source.write_bytes(b"still being written")
+    mocker.patch("streamai.sessions.files.os.link", side_effect=OSError(errno.EXDEV, "cross-device"))
+    with pytest.raises(OSError):
+        fs.move_recording(source, tmp_path / "session", allow_copy=False)
+    assert source.exists()
+
+
+def test_remote_obs_output_is_explained(manager):
+    session = create(manager, "remote")
+    finished = manager.finish(session, r"C:\Users\me\Videos\2025-07-08 02-34-19.mkv")
+    assert finished.files == [] and "not on this machine" in finished.note
+
+
+def test_metadata_file_is_written_atomically_and_readable(manager):
+    session = create(manager, "meta")
+    data = json.loads((manager.folder(session) / "session_metadata.json").read_text())
+    assert data["name"] == "meta" and data["status"] == "recording"
+    assert not list(manager.folder(session).glob(".*.tmp"))
+
+
+def test_original_streamai_folders_are_adopted(manager):
+    shutil.copytree(FIXTURE_RECORDINGS / "TEST", manager.root / "TEST")
+    legacy = manager.root / "test_session_20250708_011500"
+    legacy.mkdir()
+    shutil.copy(FIXTURE_RECORDINGS / "TEST" / "2025-07-08 02-34-19.mkv", legacy / "2025-07-08 01-15-40.mkv")
+    shutil.copy(SHARED / "fixtures" / "legacy_session_metadata_with_upload.json", legacy / "session_metadata.json")
+    assert sorted(manager.adopt_existing_folders()) == ["TEST", "test_session_20250708_011500"]
+    test = manager.store.get("TEST")
+    assert test.title == "TEST" and test.start_time.startswith("2025-07-08T02:34:19")
+    assert [f["name"] for f in test.files] == ["2025-07-08 02-34-19.mkv", "2025-07-08 02-48-50.mkv"]
+    assert test.size_bytes == 200476 + 2313366
+    assert test.duration_s and test.duration_s > 1  # ffprobe's real figure
+    old = manager.store.get("test_session_20250708_011500")
+    assert old.legacy_upload["task_id"] == "task_6"
+    assert manager.adopt_existing_folders() == []  # once only
+
+
+def test_a_lost_database_is_rebuilt_from_metadata_files(tmp_path):
+    root = tmp_path / "rec"
+    first = RecordingManager(root, SessionStore(Database(tmp_path / "one.sqlite3")))
+    session = create(first, "Ma Session")
+    (root / session.folder / "x.mkv").write_bytes(b"video")
+    first.finish(session, None)
+    second = RecordingManager(root, SessionStore(Database(tmp_path / "two.sqlite3")))
+    assert second.adopt_existing_folders() == ["Ma_Session"]
+    restored = second.store.get("Ma_Session")
+    assert restored.title == "Ma Session" and restored.source == "api"
+    assert [f["name"] for f in restored.files] == ["x.mkv"]
