@@ -1,0 +1,130 @@
+"""The dashboard in a real headless Chromium, against the real server, OBS and processing API."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import obs_env
+
+pytestmark = [pytest.mark.obs, pytest.mark.browser]
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium's own calls home are refused on this network; switch them off instead.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = [what for what, ok in (("chromium", Path(CHROMIUM).exists()),
+                                     ("frontend/dist", (REPO / "frontend" / "dist" / "index.html").exists())) if not ok]
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"missing in CI: {missing}")
+    if missing:
+        pytest.skip(f"missing {missing}: run scripts/setup.sh --with-tests")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Console:
+    """Collects console errors and uncaught exceptions of a page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+
+def open_dashboard(browser, url: str):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    console = Console(page)
+    page.goto(url)
+    page.get_by_role("heading", name="Enregistrement Intégré").wait_for()
+    return context, page, console
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_record_upload_and_reupload_from_the_dashboard(browser, live_obs, processing_api, make_server):
+    from playwright.sync_api import expect
+
+    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url})
+    server.wait_obs_connected()
+    processing_api.script_statuses("processing", "processing", "completed")
+    ctx1, streamer, console1 = open_dashboard(browser, server.url)
+    ctx2, watcher, console2 = open_dashboard(browser, server.url)
+    expect(streamer.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected")
+    shot(streamer, "01-idle")
+
+    streamer.get_by_label("Nom de session (optionnel)").fill("Émission du jeudi")
+    expect(streamer.get_by_label("Upload automatique (recommandé)")).to_be_checked()
+    streamer.get_by_role("button", name="Démarrer l'enregistrement").click()
+
+    # The second browser sees the recording and its timecode move.
+    timecode = watcher.get_by_test_id("timecode")
+    expect(timecode).to_have_text(re.compile(r"00:00:0[1-9]"), timeout=15_000)
+    first = timecode.inner_text()
+    time.sleep(1.5)
+    assert timecode.inner_text() != first
+    expect(watcher.get_by_test_id("started-by")).to_contain_text("Tableau de bord")
+    expect(streamer.get_by_role("button", name="Démarrer l'enregistrement")).to_be_disabled()
+    shot(watcher, "02-recording-second-browser")
+
+    streamer.get_by_role("button", name="Arrêter l'enregistrement").click()
+    for page in (streamer, watcher):
+        expect(page.get_by_test_id("task-id")).to_have_text(re.compile(r"task_\d+"), timeout=20_000)
+    expect(watcher.get_by_role("progressbar").first).to_have_attribute("aria-valuenow", "100")
+    [received] = processing_api.wait_for_uploads(1)
+    expect(streamer.get_by_test_id("task-id")).to_have_text(received.task_id)
+    expect(streamer.get_by_test_id("processing-status")).to_contain_text(re.compile("terminé|completed"),
+                                                                            timeout=20_000)
+    shot(streamer, "03-uploaded")
+
+    streamer.reload()
+    row = streamer.get_by_test_id("recording-row").filter(has_text="Émission du jeudi").first
+    expect(row).to_be_visible()
+    expect(row).to_contain_text(received.task_id)
+    row.get_by_label(re.compile("Modèle pour")).select_option("medium")
+    row.get_by_role("button", name="Envoyer").click()
+    uploads = processing_api.wait_for_uploads(2)
+    assert uploads[1].fields["subtitle_model"] == "medium" and uploads[1].sha256 == received.sha256
+    expect(watcher.get_by_test_id("task-id")).to_have_text(uploads[1].task_id, timeout=20_000)
+    shot(streamer, "04-manual-upload")
+    shot(watcher, "05-second-browser-after-manual-upload")
+
+    assert console1.errors == [] and console2.errors == []
+    ctx1.close()
+    ctx2.close()
+
+
+def test_the_page_says_when_the_server_is_gone_and_recovers(browser, live_obs, make_server):
+    from playwright.sync_api import expect
+
+    server = make_server(obs_env(live_obs))
+    server.wait_obs_connected()
+    context, page, _ = open_dashboard(browser, server.url)
+    server.stop()
+    expect(page.get_by_test_id("server-banner")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_disabled()
+    shot(page, "06-server-unreachable")
+    server.start()
+    expect(page.get_by_test_id("server-banner")).to_be_hidden(timeout=45_000)
+    expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected", timeout=30_000)
+    expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_enabled()
+    context.close()
