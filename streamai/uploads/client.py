@@ -115,7 +115,7 @@ class ProcessingApiClient:
         task_id = payload.get("task_id")
         if not task_id:
             raise PermanentError("the processing API accepted the file but returned no task_id", status=response.status_code)
-        return UploadReceipt(str(task_id), body.sha256.hexdigest(), body.size, payload)
+        return UploadReceipt(str(task_id), body.sha256, body.size, payload)
 
     def status(self, task_id: str) -> dict[str, Any]:
         try:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import queue
+import threading
 import uuid
 from pathlib import Path
 from typing import Callable, Iterator
@@ -34,6 +36,33 @@ def _field(boundary: str, name: str, value: str) -> bytes:
     ).encode()
 
 
+class _BackgroundSha256:
+    """sha256 on its own thread (hashlib drops the GIL), so hashing overlaps the socket writes
+    instead of adding to them; at most a few chunks wait, so memory stays bounded."""
+
+    def __init__(self, backlog: int = 4):
+        self._sha = hashlib.sha256()
+        self._chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=backlog)
+        self._thread = threading.Thread(target=self._run, name="sha256", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._chunks.get()) is not None:
+            self._sha.update(chunk)
+
+    def update(self, chunk: bytes) -> None:
+        self._chunks.put(chunk)
+
+    def finish(self) -> None:
+        if self._thread.is_alive():
+            self._chunks.put(None)
+            self._thread.join()
+
+    def hexdigest(self) -> str:
+        self.finish()
+        return self._sha.hexdigest()
+
+
 class MultipartFileBody:
     """File-like body for `requests`: a known length (so Content-Length is set) and bounded reads."""
 
@@ -49,7 +78,8 @@ class MultipartFileBody:
         self.path = Path(path)
         self.size = self.path.stat().st_size
         self.boundary = uuid.uuid4().hex
-        self.sha256 = hashlib.sha256()
+        self._sha256: _BackgroundSha256 | None = None
+        self._digest: str | None = None
         self._on_progress = on_progress or (lambda sent: None)
         self._should_abort = should_abort or (lambda: False)
         content_type = mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
@@ -65,6 +95,11 @@ class MultipartFileBody:
         self.file_bytes_sent = 0
 
     @property
+    def sha256(self) -> str | None:
+        """The file's sha256, once the whole body has been read."""
+        return self._digest
+
+    @property
     def content_type(self) -> str:
         return f"multipart/form-data; boundary={self.boundary}"
 
@@ -76,29 +111,32 @@ class MultipartFileBody:
 
     def _generate(self) -> Iterator[bytes]:
         yield self._head
-        with open(self.path, "rb") as fh:
-            os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
-            while chunk := fh.read(CHUNK_SIZE):
-                if self._should_abort():
-                    raise UploadAborted("upload cancelled")
-                self.file_bytes_sent += len(chunk)
-                if self.file_bytes_sent > self.size:
-                    raise FileChanged(f"{self.path.name} grew while it was being sent")
-                self.sha256.update(chunk)
-                self._on_progress(self.file_bytes_sent)
-                yield chunk
-        if self.file_bytes_sent != self.size:
-            raise FileChanged(f"{self.path.name} shrank while it was being sent")
-        yield self._tail(self.sha256.hexdigest())
+        self._sha256 = _BackgroundSha256()
+        try:
+            with open(self.path, "rb") as fh:
+                os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
+                while chunk := fh.read(CHUNK_SIZE):
+                    if self._should_abort():
+                        raise UploadAborted("upload cancelled")
+                    self.file_bytes_sent += len(chunk)
+                    if self.file_bytes_sent > self.size:
+                        raise FileChanged(f"{self.path.name} grew while it was being sent")
+                    self._sha256.update(chunk)
+                    self._on_progress(self.file_bytes_sent)
+                    yield chunk
+            if self.file_bytes_sent != self.size:
+                raise FileChanged(f"{self.path.name} shrank while it was being sent")
+            self._digest = self._sha256.hexdigest()
+        finally:
+            self._sha256.finish()
+        yield self._tail(self._digest)
 
     def read(self, size: int = -1) -> bytes:
-        """At most `size` bytes; "all" means one chunk, so the body is never held in memory."""
+        """At most `size` bytes, possibly fewer (only b"" means the end), never the whole body:
+        pieces are handed on as they are, without re-joining them into a buffer."""
         if size is None or size < 0:
             size = CHUNK_SIZE
-        while len(self._buffer) < size:
-            piece = next(self._parts, None)
-            if piece is None:
-                break
-            self._buffer = self._buffer + piece if self._buffer else piece
+        if not self._buffer:
+            self._buffer = next(self._parts, b"")
         out, self._buffer = self._buffer[:size], self._buffer[size:]
         return out

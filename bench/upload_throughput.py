@@ -1,0 +1,125 @@
+"""Upload throughput and memory: the StreamAI server vs `curl -F`, same file, same receiver, same run.
+
+    .venv/bin/python bench/upload_throughput.py [--size-mb 2048]
+
+It starts a local processing API (tests/support/processing_api.py, parsing multipart as a
+stream), the real StreamAI server in a child process, and asks the server for a manual upload
+of a session holding one SIZE MB file. It samples the server's RSS while it uploads, then sends
+the same file with curl. Targets: StreamAI >= 0.9x curl's throughput; RSS growth < 64 MB.
+Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.support.processing_api import ProcessingApi  # noqa: E402
+from tests.support.server import StreamAIServer  # noqa: E402
+
+MiB = 1 << 20
+
+
+def write_file(path: Path, size: int) -> None:
+    block = os.urandom(8 * MiB)
+    with open(path, "wb") as fh:
+        for offset in range(0, size, len(block)):
+            fh.write(block[: min(len(block), size - offset)])
+
+
+def rss_sampler(pid: int, stop: threading.Event, peaks: list[int]) -> None:
+    proc = psutil.Process(pid)
+    while not stop.is_set():
+        try:
+            peaks.append(proc.memory_info().rss)
+        except psutil.Error:
+            return
+        time.sleep(0.02)
+
+
+def streamai_upload(workdir: Path, api: ProcessingApi, size: int, runs: int) -> tuple[list[float], int, int]:
+    """Seconds from queueing to the API's answer for each run, RSS before, peak RSS during."""
+    server = StreamAIServer(workdir / "server", {"VULTR_API_URL": api.url, "LOG_LEVEL": "WARNING"})
+    folder = server.recordings / "bench"
+    folder.mkdir(parents=True)
+    write_file(folder / "bench.mkv", size)
+    server.start()
+    try:
+        server.wait_until(lambda: server.get("/api/integrated/recordings").json()["count"] == 1, 30, "adoption")
+        time.sleep(1)  # let start-up allocations settle before the baseline
+        baseline = psutil.Process(server.proc.pid).memory_info().rss
+        stop, samples = threading.Event(), []
+        sampler = threading.Thread(target=rss_sampler, args=(server.proc.pid, stop, samples), daemon=True)
+        sampler.start()
+        times = []
+        for _ in range(runs):
+            job = server.post("/api/integrated/upload/manual", json={"sessionName": "bench"}).json()["job"]
+            done = server.wait_job(job["id"], ("uploaded", "processing", "completed", "failed"), timeout=3600)
+            assert done["state"] != "failed", done
+            # The server's own clock, from queueing to the API's answer: no HTTP polling in the figure.
+            elapsed = datetime.fromisoformat(done["finished_at"]) - datetime.fromisoformat(done["created_at"])
+            times.append(elapsed.total_seconds())
+        stop.set()
+        sampler.join()
+        return times, baseline, max(samples)
+    finally:
+        server.stop()
+
+
+def curl_upload(path: Path, api: ProcessingApi) -> float:
+    started = time.monotonic()
+    subprocess.run(["curl", "-sS", "--fail", "-o", "/dev/null", "-F", f"file=@{path};type=video/x-matroska",
+                    "-F", "subtitle_model=base", "-F", "priority=1", f"{api.url}/upload"], check=True)
+    return time.monotonic() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size-mb", type=int, default=2048)
+    parser.add_argument("--runs", type=int, default=3, help="uploads of each kind; the best one counts")
+    args = parser.parse_args()
+    if shutil.which("curl") is None:
+        print("curl is required (apt-get install curl)", file=sys.stderr)
+        return 2
+    size = args.size_mb * MiB
+    workdir = Path(tempfile.mkdtemp(prefix="streamai-bench-"))
+    api = ProcessingApi(None).start()  # hashes and discards: the receiver costs the same for both
+    try:
+        our_times, baseline, peak = streamai_upload(workdir, api, size, args.runs)
+        path = workdir / "server" / "recordings" / "bench" / "bench.mkv"
+        curl_times = [curl_upload(path, api) for _ in range(args.runs)]
+        got = [u for u in api.uploads if u.size == size]
+        assert len(got) == 2 * args.runs and len({u.sha256 for u in got}) == 1, "every upload must arrive whole"
+    finally:
+        api.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+    mb = size / 1e6
+    ours, theirs = min(our_times), min(curl_times)
+    ratio = theirs / ours
+    growth = (peak - baseline) / MiB
+    print(f"file:               {args.size_mb} MiB ({size:,} bytes), best of {args.runs} runs each")
+    print(f"all runs (s):       StreamAI {', '.join(f'{t:.2f}' for t in our_times)}; "
+          f"curl {', '.join(f'{t:.2f}' for t in curl_times)}")
+    print(f"StreamAI upload:    {ours:7.2f} s  {mb / ours:8.1f} MB/s")
+    print(f"curl -F:            {theirs:7.2f} s  {mb / theirs:8.1f} MB/s")
+    print(f"throughput ratio:   {ratio:.2f}x curl (target >= 0.90)")
+    print(f"server RSS:         {baseline / MiB:.1f} MiB before, {peak / MiB:.1f} MiB peak, "
+          f"+{growth:.1f} MiB (target < 64)")
+    return 0 if ratio >= 0.9 and growth < 64 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
