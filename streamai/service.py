@@ -67,7 +67,6 @@ class IntegratedRecordingService:
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._close_orphans()
         threading.Thread(target=self.manager.adopt_existing_folders, name="adopt-folders", daemon=True).start()
         if self.worker:
             self.worker.start()
@@ -77,13 +76,6 @@ class IntegratedRecordingService:
         if self.worker:
             self.worker.stop()
         self.obs.close()
-
-    def _close_orphans(self) -> None:
-        """Sessions still 'recording' from a previous run: that run died, so they were interrupted."""
-        for session in self.manager.store.with_status(RECORDING):
-            log.warning("session %s was recording when the service stopped", session.name)
-            path = session.obs_output_path if session.obs_output_path and Path(session.obs_output_path).is_file() else None
-            self.manager.finish(session, path, status=INTERRUPTED)
 
     # -- OBS events ------------------------------------------------------------------------
 
@@ -140,12 +132,32 @@ class IntegratedRecordingService:
             threading.Thread(target=self._finish, args=(active, INTERRUPTED), daemon=True).start()
 
     def _reconcile_with_obs(self) -> None:
-        """After (re)connecting: a recording OBS is making without us becomes a session."""
+        """After (re)connecting, make our sessions agree with OBS.
+
+        A session a previous run left 'recording' resumes if OBS is still recording (the server
+        died, OBS did not), and is closed as interrupted otherwise; a recording OBS makes with no
+        session at all becomes one.
+        """
         try:
-            status = self.obs.record_status()
+            recording = bool(self.obs.record_status().get("outputActive"))
         except (ObsUnavailable, ObsRequestFailed):
             return
-        if status.get("outputActive") and self._active is None:
+        resumed = None
+        with self._lock:
+            orphans = [s for s in self.manager.store.with_status(RECORDING)
+                       if not (self._active and self._active.session.name == s.name)]
+            orphans.sort(key=lambda s: s.start_time, reverse=True)
+            if recording and self._active is None and orphans:
+                resumed = orphans.pop(0)
+                self._active = ActiveRecording(resumed, output_path=resumed.obs_output_path)
+        for session in orphans:
+            log.warning("session %s was recording when the service stopped; closing it as interrupted", session.name)
+            path = session.obs_output_path
+            self.manager.finish(session, path if path and Path(path).is_file() else None, status=INTERRUPTED)
+        if resumed:
+            log.info("OBS is still recording session %s: resumed", resumed.name)
+            self.notify("recording_started", {"result": self._start_result(resumed, f"Recording {resumed.name} resumed")})
+        elif recording and self._active is None:
             self._on_obs_started(None)
 
     # -- recording -------------------------------------------------------------------------

@@ -119,3 +119,43 @@ def test_double_start_and_stop_when_idle(live_obs, make_server):
     assert server.post("/api/integrated/recording/stop").status_code == 409
     names = [r["name"] for r in server.get("/api/integrated/recordings").json()["recordings"]]
     assert names == ["once"]
+
+
+def test_server_killed_while_obs_records_resumes_the_session(live_obs, make_server):
+    server = make_server(obs_env(live_obs))
+    server.wait_obs_connected()
+    started = server.post("/api/integrated/recording/start", json={"sessionName": "survivor", "autoUpload": False})
+    assert started.status_code == 200
+    time.sleep(1.5)
+    server.kill()  # OBS keeps recording
+    time.sleep(1.5)
+    server.start()
+    status = server.wait_until(lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s,
+                               20, "the session to resume")
+    assert status["session_name"] == "survivor"
+    time.sleep(1)
+    result = server.post("/api/integrated/recording/stop").json()
+    [recorded] = result["files"]
+    assert result["status"] == "stopped" and Path(recorded["path"]).parent.name == "survivor"
+    assert recorded["duration_s"] > 3, "the one file holds the whole recording, before and after the restart"
+
+
+def test_session_left_recording_is_closed_when_obs_has_stopped(live_obs, make_server):
+    server = make_server(obs_env(live_obs))
+    server.wait_obs_connected()
+    assert server.post("/api/integrated/recording/start", json={"sessionName": "orphan", "autoUpload": False}).ok
+    time.sleep(1.5)
+    server.kill()
+    window = obsws_python.ReqClient(host="127.0.0.1", port=live_obs.port, password=live_obs.password, timeout=5)
+    try:
+        window.stop_record()  # stopped while no server was watching
+    finally:
+        window.disconnect()
+    time.sleep(1)
+    server.start()
+    session = server.wait_until(
+        lambda: (r := server.get("/api/integrated/recordings").json()["recordings"][0])["status"] != "recording" and r,
+        20, "the orphan to be closed")
+    assert session["name"] == "orphan" and session["status"] == "interrupted"
+    [recorded] = session["files"]
+    assert Path(recorded["path"]).parent.name == "orphan" and recorded["size_bytes"] > 0
