@@ -22,8 +22,8 @@ def served(tmp_path, processing_api, make_server):
     return make
 
 
-def manual(server, **body):
-    response = server.post("/api/integrated/upload/manual", json={"sessionName": "show", **body})
+def manual(server, session: str = "show", **body):
+    response = server.post("/api/integrated/upload/manual", json={"sessionName": session, **body})
     assert response.status_code == 202, response.text
     return response.json()["job"]
 
@@ -177,3 +177,34 @@ def test_queue_is_visible_and_filterable(served, processing_api):
     assert server.post("/api/integrated/uploads/999999/cancel").status_code == 404
     counts = server.get("/api/integrated/status").json()["upload_queue"]["counts"]
     assert counts["completed"] == 1 and counts["queued"] == 0
+
+
+def start_with_sessions(tmp_path, processing_api, make_server, names, env):
+    for name in names:
+        make_session_folder(tmp_path / "server" / "recordings", name, 24 * MiB, filename=f"{name}.mkv")
+    server = make_server({"VULTR_API_URL": processing_api.url, **env}, workdir=tmp_path / "server")
+    server.wait_until(lambda: server.get("/api/integrated/recordings").json()["count"] == len(names), 10, "adoption")
+    return server
+
+
+def test_two_uploads_run_at_once(tmp_path, processing_api, make_server):
+    processing_api.read_slowly(0.1)
+    server = start_with_sessions(tmp_path, processing_api, make_server, ["first", "second"], {"UPLOAD_CONCURRENCY": "2"})
+    jobs = [manual(server, name) for name in ("first", "second")]
+    server.wait_until(lambda: server.get("/api/integrated/uploads?state=uploading").json()["count"] == 2, 10,
+                      "two uploads at once")
+    for job in jobs:
+        server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=60)
+    assert sorted(u.filename for u in processing_api.uploads) == ["first.mkv", "second.mkv"]
+
+
+def test_higher_priority_goes_first(tmp_path, processing_api, make_server):
+    processing_api.read_slowly(0.1)
+    server = start_with_sessions(tmp_path, processing_api, make_server, ["busy", "low", "high"], {})
+    first = manual(server, "busy")
+    server.wait_job(first["id"], ("uploading",))
+    low, high = manual(server, "low", priority=1), manual(server, "high", priority=9)
+    for job in (first, low, high):
+        server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=60)
+    assert [u.filename for u in processing_api.uploads] == ["busy.mkv", "high.mkv", "low.mkv"]
+
