@@ -57,8 +57,8 @@ def open_dashboard(browser, url: str):
     return context, page, console
 
 
-def shot(page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+def shot(page, name: str, full_page: bool = True) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
 def test_record_upload_and_reupload_from_the_dashboard(browser, live_obs, processing_api, make_server):
@@ -127,4 +127,34 @@ def test_the_page_says_when_the_server_is_gone_and_recovers(browser, live_obs, m
     expect(page.get_by_test_id("server-banner")).to_be_hidden(timeout=45_000)
     expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected", timeout=30_000)
     expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_enabled()
+    context.close()
+
+
+def test_the_page_asks_for_the_token_once(browser, live_obs, make_server):
+    from playwright.sync_api import expect
+
+    server = make_server({**obs_env(live_obs), "STREAMAI_API_TOKEN": "studio-secret"})
+    server.wait_obs_connected()
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(server.url)
+    token = page.get_by_label("Jeton d'accès")
+    expect(token).to_be_visible()
+    shot(page, "07-token-prompt", full_page=False)  # the dialog covers the viewport
+    token.fill("wrong")
+    token.press("Enter")
+    expect(page.get_by_text("Jeton refusé", exact=False)).to_be_visible()
+    token.fill("studio-secret")
+    token.press("Enter")
+    expect(token).to_be_hidden()
+    expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected")
+    expect(page.get_by_test_id("socket-connection")).to_have_attribute("data-state", "connected")
+    page.get_by_role("button", name="Démarrer l'enregistrement").click()
+    expect(page.get_by_test_id("timecode")).to_have_text(re.compile(r"00:00:0[1-9]"), timeout=15_000)
+    page.get_by_role("button", name="Arrêter l'enregistrement").click()
+    expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_enabled(timeout=20_000)
+    page.reload()
+    page.get_by_role("heading", name="Enregistrement Intégré").wait_for()
+    expect(page.get_by_label("Jeton d'accès")).to_have_count(0)
+    expect(page.get_by_test_id("recording-row")).to_have_count(1)
     context.close()

@@ -1,0 +1,80 @@
+"""How fast the recordings routes answer with thousands of sessions (not a test).
+
+    .venv/bin/python bench/recordings_list.py [--sessions 5000]
+
+Fills a fresh database with SESSIONS sessions (half with an upload job), then times
+`GET /api/integrated/recordings?limit=50` and `GET /api/frontend/recordings/formatted?limit=50`
+(first page and a deep page) through the Flask app. Target: a page in well under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from streamai.app import create_app  # noqa: E402
+from streamai.config import load_settings  # noqa: E402
+from streamai.sessions import Session  # noqa: E402
+
+
+def fill(app, count: int) -> None:
+    service = app.extensions["streamai"]
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    with service.manager.store.db.transaction() as conn:
+        for n in range(count):
+            moment = (start + timedelta(minutes=n)).isoformat()
+            conn.execute(
+                "INSERT INTO sessions (name, title, folder, status, source, start_time, end_time, duration_s,"
+                " size_bytes, files, created_at, updated_at) VALUES (?, ?, ?, 'stopped', 'api', ?, ?, 3600, ?, ?, ?, ?)",
+                (f"s{n:06d}", f"Session {n}", f"s{n:06d}", moment, moment, 2 << 30,
+                 f'[{{"name": "s{n}.mkv", "path": "/r/s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
+                 moment, moment),
+            )
+            if n % 2:
+                conn.execute(
+                    "INSERT INTO upload_jobs (session_name, file_path, file_name, state, subtitle_model, priority,"
+                    " total_bytes, task_id, created_at, updated_at) VALUES (?, ?, ?, 'completed', 'base', 1, ?, ?, ?, ?)",
+                    (f"s{n:06d}", f"/r/s{n}.mkv", f"s{n}.mkv", 2 << 30, f"task_{n}", moment, moment),
+                )
+    assert isinstance(service.manager.store.get("s000000"), Session)
+
+
+def timed(client, url: str, runs: int = 100) -> tuple[float, float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and response.json["count"] == 50
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=5000)
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="streamai-list-"))
+    settings = load_settings({"RECORDINGS_PATH": str(workdir), "OBS_PORT": "1"}, dotenv=False)
+    app = create_app(settings, start_background=False)
+    fill(app, args.sessions)
+    client = app.test_client()
+    deep = args.sessions - 100
+    print(f"{args.sessions} sessions, {args.sessions // 2} upload jobs; median / p95 of 100 requests:")
+    for url in ("/api/integrated/recordings?limit=50", f"/api/integrated/recordings?limit=50&offset={deep}",
+                "/api/frontend/recordings/formatted?limit=50", f"/api/frontend/recordings/formatted?limit=50&offset={deep}"):
+        median, p95 = timed(client, url)
+        print(f"  {url:60s} {median:6.1f} ms / {p95:6.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
