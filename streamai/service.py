@@ -43,7 +43,6 @@ class ActiveRecording:
     stopping: bool = False
     stopped_by: str = "obs"
     finished: threading.Event = field(default_factory=threading.Event)
-    result: dict[str, Any] | None = None
 
 
 class IntegratedRecordingService:
@@ -231,10 +230,11 @@ class IntegratedRecordingService:
         except ObsUnavailable:
             active.finished.set()
         # StopRecord answers before the file is written; RecordStateChanged(STOPPED) means it is.
-        if not active.finished.wait(self.settings.obs_stop_timeout_s):
+        confirmed = active.finished.wait(self.settings.obs_stop_timeout_s)
+        if not confirmed:
             log.error("OBS did not confirm the end of %s in %.0fs", active.session.name, self.settings.obs_stop_timeout_s)
-        status = STOPPED if self.obs.state.connected else INTERRUPTED
-        return self._finish(active, status)
+        # Unconfirmed, the file may still be growing: INTERRUPTED moves it by link, never by copy.
+        return self._finish(active, STOPPED if confirmed and self.obs.state.connected else INTERRUPTED)
 
     def _finish(self, active: ActiveRecording, status: str) -> dict[str, Any]:
         session = self.manager.finish(active.session, active.output_path, status=status)
@@ -249,7 +249,6 @@ class IntegratedRecordingService:
             "size_bytes": session.size_bytes, "note": session.note, "message": message,
             "upload_result": upload_result, "stopped_by": active.stopped_by,
         }
-        active.result = result
         active.finished.set()
         log.info("%s (%d file(s), %s)", message, len(session.files), human_size(session.size_bytes))
         self.notify("recording_stopped", {"result": result})
