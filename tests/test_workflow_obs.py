@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import obs_env
+from .support.recordings import sha256_of
 
 pytestmark = pytest.mark.obs
 
@@ -18,14 +18,6 @@ pytestmark = pytest.mark.obs
 def async_mode(request) -> dict[str, str]:
     """Socket.IO runs under both servers the project supports."""
     return {"STREAMAI_ASYNC_MODE": request.param}
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def ffprobe_duration(path: Path) -> float:
@@ -66,7 +58,7 @@ def test_guide_workflow(live_obs, processing_api, make_server, listen, async_mod
 
     completed = room.wait_for("upload_completed", lambda d: d["job_id"] == job_id)
     [received] = processing_api.uploads
-    assert received.sha256 == sha256(path) == completed["sha256"]
+    assert received.sha256 == sha256_of(path) == completed["sha256"]
     assert received.size == path.stat().st_size
     assert received.fields["subtitle_model"] == "base" and received.fields["priority"] == "1"
     assert received.fields["sha256"] == received.sha256
