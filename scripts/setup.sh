@@ -25,6 +25,13 @@ if ((${#apt_packages[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
 
+node_version=$(node -p 'process.versions.node' 2>/dev/null || echo 0)
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "error: the dashboard build needs Node.js >= 20.19 (found $node_version)." >&2
+  echo "       Debian 12's own nodejs is 18: install a newer Node.js (e.g. the nodejs package from NodeSource) and run again." >&2
+  exit 1
+fi
+
 if [[ ! -x .venv/bin/python ]]; then
   echo "==> python venv in .venv"
   python3 -m venv .venv

@@ -208,3 +208,17 @@ def test_higher_priority_goes_first(tmp_path, processing_api, make_server):
         server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=60)
     assert [u.filename for u in processing_api.uploads] == ["busy.mkv", "high.mkv", "low.mkv"]
 
+
+
+def test_processing_is_still_followed_after_a_restart(served, processing_api):
+    server, _ = served()
+    processing_api.script_statuses(*["processing"] * 200, "completed")
+    job = manual(server)
+    server.wait_job(job["id"], ("processing",))
+    server.kill()
+    processing_api.script_statuses("completed")
+    server.start()
+    task_id = server.job(job["id"])["task_id"]
+    done = server.wait_job(job["id"], ("completed",), timeout=30)
+    assert done["task_id"] == task_id == processing_api.uploads[0].task_id
+    assert len(processing_api.uploads) == 1  # followed, not uploaded again
