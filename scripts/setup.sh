@@ -39,6 +39,7 @@ fi
 extras=""
 $with_tests && extras="[test]"
 stamp=".venv/.installed${extras}"
+[[ -z "$extras" && -f ".venv/.installed[test]" && ! -f "$stamp" ]] && stamp=".venv/.installed[test]"  # a superset
 if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
   echo "==> pip install -e .${extras}"
   .venv/bin/pip install -q --upgrade pip

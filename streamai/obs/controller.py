@@ -110,7 +110,8 @@ class ObsController:
                 self._set_state(DISCONNECTED, self._identify_error(exc))
                 delay = self._reconnect_max_s
             except _LINK_ERRORS as exc:
-                self._set_state(DISCONNECTED, f"OBS is not reachable at {self.address} ({type(exc).__name__})")
+                reason = "connection refused" if isinstance(exc, ConnectionRefusedError) else type(exc).__name__
+                self._set_state(DISCONNECTED, f"OBS is not reachable at {self.address} ({reason})")
             else:
                 delay = 0.5
                 was_connected = True
@@ -199,7 +200,7 @@ class ObsController:
             client = self._requests
             if client is None or not self._state.connected:
                 raise ObsUnavailable(
-                    f"OBS is not connected ({self._state.error or self._state.state})", obs=self._state.as_dict()
+                    f"OBS is not connected: {self._state.error or self._state.state}", obs=self._state.as_dict()
                 )
             try:
                 return client.send(request_type, data, raw=True) or {}
