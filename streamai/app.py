@@ -43,7 +43,7 @@ def create_app(settings: Settings, *, start_background: bool = True) -> Flask:
     db = Database(settings.database_file)
     manager = RecordingManager(settings.recordings_path, SessionStore(db))
     queue = UploadQueue(db)
-    service: IntegratedRecordingService | None = None
+    service: IntegratedRecordingService | None = None  # built below; the callbacks reach it late
 
     worker = None
     if settings.uploads_enabled:

@@ -16,10 +16,6 @@ class InvalidInput(StreamAIError):
     status = 400
 
 
-class Unauthorized(StreamAIError):
-    status = 401
-
-
 class NotFound(StreamAIError):
     status = 404
 

@@ -283,10 +283,6 @@ class IntegratedRecordingService:
             "obs_status": obs_status, "session_path": str(self.manager.folder(session)), "obs_connected": connected,
         }
 
-    @property
-    def is_recording(self) -> bool:
-        return self._active is not None
-
     # -- recordings ------------------------------------------------------------------------
 
     def _sessions_with_uploads(self, limit: int, offset: int) -> list[tuple[Session, Job | None]]:

@@ -23,10 +23,6 @@ class StatusBroadcaster:
         self._lock = threading.Lock()
         self._task = None
 
-    @property
-    def listeners(self) -> int:
-        return len(self._listeners)
-
     def listener_joined(self, sid: str) -> None:
         with self._lock:
             self._listeners.add(sid)

@@ -90,10 +90,6 @@ class SessionStore:
             row = conn.execute("SELECT * FROM sessions WHERE name = ?", (name,)).fetchone()
         return Session.from_row(row) if row else None
 
-    def exists(self, name: str) -> bool:
-        with self.db.reading() as conn:
-            return conn.execute("SELECT 1 FROM sessions WHERE name = ?", (name,)).fetchone() is not None
-
     def all_names(self) -> set[str]:
         with self.db.reading() as conn:
             return {row[0] for row in conn.execute("SELECT name FROM sessions")}

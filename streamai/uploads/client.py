@@ -126,12 +126,6 @@ class ProcessingApiClient:
             raise TaskUnknown(f"the processing API does not know task {task_id}", status=404)
         return self._json(response, "status")
 
-    def health(self) -> bool:
-        try:
-            return self._session.get(f"{self.base_url}/health", timeout=(self.timeout[0], 10)).ok
-        except requests.RequestException:
-            return False
-
     @staticmethod
     def _json(response: requests.Response, what: str) -> dict[str, Any]:
         if response.status_code >= 400:

@@ -198,11 +198,6 @@ class UploadQueue:
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.from_row(row) if row else None
 
-    def state_of(self, job_id: int) -> str | None:
-        with self.db.reading() as conn:
-            row = conn.execute("SELECT state FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
-        return row["state"] if row else None
-
     def list(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
         where, params = ("WHERE state = ?", [state]) if state else ("", [])
         with self.db.reading() as conn:
