@@ -30,6 +30,7 @@ OUTPUT_STARTED = "OBS_WEBSOCKET_OUTPUT_STARTED"
 OUTPUT_STOPPED = "OBS_WEBSOCKET_OUTPUT_STOPPED"
 OBS_NOT_RECORDING = 501  # obs-websocket's OutputNotRunning
 OBS_ALREADY_RECORDING = 500  # obs-websocket's OutputRunning
+START_TIMEOUT_S = 10.0
 
 
 def timestamp() -> str:
@@ -42,6 +43,7 @@ class ActiveRecording:
     output_path: str | None = None
     stopping: bool = False
     stopped_by: str = "obs"
+    started: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
 
 
@@ -89,14 +91,16 @@ class IntegratedRecordingService:
 
     def _on_obs_started(self, path: str | None) -> None:
         with self._lock:
-            if self._active:  # our own start: just learn where OBS writes
+            if self._active:  # our own start: OBS now really records, and says where
                 self._active.output_path = path or self._active.output_path
                 self._active.session.obs_output_path = self._active.output_path
                 self.manager.store.save(self._active.session)
+                self._active.started.set()
                 return
             session = self._create_session(None, source="obs", auto_upload=self.settings.vultr_auto_upload,
                                            subtitle_model=self.settings.default_subtitle_model,
                                            priority=self.settings.default_priority, metadata={}, output_path=path)
+            self._active.started.set()
         log.info("recording started from OBS itself: session %s", session.name)
         self.notify("recording_started", {"result": self._start_result(session, "Recording started from OBS")})
 
@@ -149,6 +153,7 @@ class IntegratedRecordingService:
             if recording and self._active is None and orphans:
                 resumed = orphans.pop(0)
                 self._active = ActiveRecording(resumed, output_path=resumed.obs_output_path)
+                self._active.started.set()
         for session in orphans:
             log.warning("session %s was recording when the service stopped; closing it as interrupted", session.name)
             path = session.obs_output_path
@@ -182,18 +187,30 @@ class IntegratedRecordingService:
                 priority=self.settings.default_priority if priority is None else priority,
                 metadata=metadata or {}, output_path=None, record_directory=directory,
             )
+            active = self._active
             try:
                 self.obs.start_record()
             except Exception as exc:
-                self._active = None
-                self.manager.discard(session)
+                self._abandon(active)
                 if isinstance(exc, ObsRequestFailed) and exc.code == OBS_ALREADY_RECORDING:
                     raise Conflict("OBS is already recording") from exc
                 raise
+        # StartRecord answers before the output runs; a stop sent in between would be refused
+        # by OBS and the recording would start anyway. Answer once OBS says STARTED.
+        if not active.started.wait(START_TIMEOUT_S) or active.finished.is_set():
+            if not active.finished.is_set():
+                self._abandon(active)
+            raise ObsRequestFailed("OBS accepted the start but did not begin recording; check its output settings")
         result = self._start_result(session, f"Recording {session.name} started")
         log.info("recording started: %s (by %s)", session.name, source)
         self.notify("recording_started", {"result": result})
         return result
+
+    def _abandon(self, active: ActiveRecording) -> None:
+        with self._lock:
+            if self._active is active:
+                self._active = None
+        self.manager.discard(active.session)
 
     def _create_session(self, name, *, source, auto_upload, subtitle_model, priority, metadata,
                         output_path, record_directory=None) -> Session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,25 @@ def obs(tmp_path_factory):
 
 @pytest.fixture
 def live_obs(obs):
-    """The shared OBS, running again if an earlier test killed it."""
+    """The shared OBS, running again if an earlier test killed it; a test that leaves it
+    recording fails, and the recording is stopped so the next test starts clean."""
     if obs.obs is None or obs.obs.poll() is not None:
         obs.start()
-    return obs
+    yield obs
+    if obs.obs is None or obs.obs.poll() is not None:
+        return
+    import obsws_python
+
+    client = obsws_python.ReqClient(host="127.0.0.1", port=obs.port, password=obs.password, timeout=5)
+    try:
+        still_recording = client.get_record_status().output_active
+        if still_recording:
+            client.stop_record()
+            time.sleep(1)
+    finally:
+        client.disconnect()
+    if still_recording:
+        pytest.fail("the test left OBS recording")
 
 
 @pytest.fixture

@@ -53,6 +53,9 @@ def service(tmp_path, mocker):
     svc = IntegratedRecordingService(settings, obs, RecordingManager(settings.recordings_path, SessionStore(db)),
                                      UploadQueue(db), worker, lambda e, p: events.append((e, p)))
     svc.events = events
+    # Like OBS: the output starts (and says so) after StartRecord was accepted.
+    obs.start_record.side_effect = lambda: svc.handle_obs_event(
+        "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None})
     return svc
 
 
@@ -107,3 +110,13 @@ def test_obs_lost_while_stopping_marks_the_session_interrupted(service):
     service.obs.stop_record.side_effect = stop_record
     assert service.stop_recording()["status"] == "interrupted"
     assert [e for e, _ in service.events].count("recording_stopped") == 1
+
+
+def test_start_fails_plainly_when_obs_never_begins(service, mocker):
+    mocker.patch("streamai.service.START_TIMEOUT_S", 0.2)
+    service.obs.start_record.side_effect = None  # accepted, but no STARTED event ever comes
+    with pytest.raises(Exception, match="did not begin recording"):
+        service.start_recording(session_name="mute", auto_upload=False, subtitle_model=None, priority=None,
+                                metadata=None, source="api")
+    assert service.recording_status()["active"] is False
+    assert service.manager.store.get("mute") is None and not (service.manager.root / "mute").exists()
