@@ -132,7 +132,7 @@ def test_interrupted_uploads_go_back_to_the_queue(queue):
 def test_state_changes_respect_the_current_state(queue):
     job = enqueue(queue, "a", 1)
     assert queue.retry(job.id) is None  # queued jobs are not retried
-    assert queue.mark_uploaded(job.id, task_id="t", sha256="s", poll_in_s=1) is None  # never claimed
+    assert queue.mark_uploaded(job.id, task_id="t", sha256="s", bytes_sent=1, poll_in_s=1) is None  # never claimed
     assert queue.cancel(job.id).state == "cancelled"
     assert queue.cancel(job.id) is None
     assert queue.retry(job.id).state == "queued"

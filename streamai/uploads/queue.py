@@ -146,11 +146,12 @@ class UploadQueue:
             conn.execute("UPDATE upload_jobs SET bytes_sent = ? WHERE id = ? AND state = ?",
                          (bytes_sent, job_id, UPLOADING))
 
-    def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, poll_in_s: float) -> Job | None:
+    def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, bytes_sent: int,
+                      poll_in_s: float) -> Job | None:
         return self._transition(
             job_id, (UPLOADING, CANCELLED), state=UPLOADED, task_id=task_id, sha256=sha256, last_error=None,
             finished_at=now_iso(), next_poll_at=time.time() + poll_in_s, poll_interval_s=poll_in_s,
-            processing_status="uploaded", bytes_sent=self.get(job_id).total_bytes,
+            processing_status="uploaded", bytes_sent=bytes_sent,
         )
 
     def mark_retrying(self, job_id: int, *, error: str, next_attempt_at: float) -> Job | None:

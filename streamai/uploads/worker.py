@@ -144,7 +144,7 @@ class UploadWorker:
         # A cancel that came after the last byte left is too late: the API has the file, so the
         # job records it rather than inviting a duplicate upload.
         updated = self.queue.mark_uploaded(job.id, task_id=receipt.task_id, sha256=receipt.sha256,
-                                           poll_in_s=self.poll_interval_s)
+                                           bytes_sent=receipt.size, poll_in_s=self.poll_interval_s)
         self._aborted.discard(job.id)
         if updated is None:
             log.error("job %s vanished while %s was being sent (task %s)", job.id, path.name, receipt.task_id)
