@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
 
 import pytest
@@ -113,6 +114,29 @@ def test_cancel_a_running_upload_then_retry(served, processing_api):
     assert server.post(f"/api/integrated/uploads/{job['id']}/retry").status_code == 200
     server.wait_job(job["id"], ("uploaded", "processing", "completed"))
     assert len(processing_api.uploads) == 1
+
+
+def test_recording_overwritten_mid_upload_fails_the_job_and_the_server_lives(served, processing_api, listen):
+    """The file is sent from a memory map under a read lease: the overwrite waits a moment for the
+    server to let go, and the job stops saying why (a mapped file truncated under a reader that
+    touches it kills the reader with SIGBUS; tests/test_file_windows.py checks the lease itself)."""
+    server, path = served(24 * MiB)
+    room = listen(server.url)
+    processing_api.read_slowly(0.1)
+    job = manual(server)
+    server.wait_until(lambda: server.job(job["id"])["bytes_sent"] >= 2 * MiB, 20, "upload under way")
+    replacement = path.with_name("replacement.mkv")
+    replacement.write_bytes(b"a shorter file")
+    started = time.monotonic()
+    subprocess.run(["cp", str(replacement), str(path)], check=True, timeout=30)  # open(O_TRUNC), then write
+    assert time.monotonic() - started < 10, "the server let go of the file at once, not after fs.lease-break-time"
+    failed = server.wait_job(job["id"], ("failed",))
+    assert "opened for writing" in failed["last_error"] and failed["attempts"] == 1
+    failure = room.wait_for("upload_failed")
+    assert failure["will_retry"] is False and path.name in failure["error"]
+    assert server.proc.poll() is None and server.get("/api/health").status_code == 200
+    assert processing_api.uploads == []  # the cut body is not a completed upload
+    assert path.read_bytes() == b"a shorter file"
 
 
 def test_processing_is_followed_to_the_end(served, processing_api, listen):

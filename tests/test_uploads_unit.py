@@ -12,7 +12,9 @@ from multipart import PushMultipartParser
 from streamai.db import Database
 from streamai.sessions import Session, SessionStore
 from streamai.uploads import RetryPolicy, UploadQueue
-from streamai.uploads.multipart import FileChanged, MultipartFileBody, UploadAborted
+from streamai.uploads.multipart import MultipartFileBody, UploadAborted
+from streamai.uploads import windows
+from streamai.uploads.windows import FileChanged
 
 
 def parse(body: MultipartFileBody) -> tuple[dict[str, str], bytes, str]:
@@ -38,7 +40,10 @@ def parse(body: MultipartFileBody) -> tuple[dict[str, str], bytes, str]:
     return fields, data, filename
 
 
-def test_body_is_valid_multipart_with_its_checksum_last(tmp_path):
+@pytest.mark.parametrize("leases", [True, False], ids=["mapped", "buffered"])
+def test_body_is_valid_multipart_with_its_checksum_last(tmp_path, monkeypatch, leases):
+    if not leases:
+        monkeypatch.setattr(windows, "_take_read_lease", lambda fd: False)
     path = tmp_path / "2025-07-08 02-34-19.mkv"
     content = os.urandom(3 * 1024 * 1024 + 5)
     path.write_bytes(content)

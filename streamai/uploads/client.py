@@ -11,7 +11,8 @@ from typing import Any, Callable
 import requests
 from requests.adapters import HTTPAdapter
 
-from .multipart import CHUNK_SIZE, FileChanged, MultipartFileBody, UploadAborted
+from .multipart import CHUNK_SIZE, MultipartFileBody, UploadAborted
+from .windows import FileChanged
 
 log = logging.getLogger(__name__)
 
@@ -101,9 +102,10 @@ class ProcessingApiClient:
         )
         headers = {"Content-Type": body.content_type, "Idempotency-Key": idempotency_key}
         try:
-            response = self._session.post(
-                self.base_url + self.upload_endpoint, data=body, headers=headers, timeout=self.timeout
-            )
+            with body:
+                response = self._session.post(
+                    self.base_url + self.upload_endpoint, data=body, headers=headers, timeout=self.timeout
+                )
         except (UploadAborted, FileChanged) as exc:
             raise (Cancelled if isinstance(exc, UploadAborted) else PermanentError)(str(exc)) from exc
         except requests.RequestException as exc:

@@ -23,6 +23,10 @@ from multipart import parse_options_header
 READ_CHUNK = 1024 * 1024
 
 
+class _BodyCut(Exception):
+    """The body ended early (on purpose or not): no upload, and no complaint from the parser."""
+
+
 @dataclass
 class ReceivedUpload:
     task_id: str
@@ -135,39 +139,43 @@ class _Handler(BaseHTTPRequestHandler):
         digest, size, filename, out, target = hashlib.sha256(), 0, None, None, None
         current, value = None, b""
         remaining = length
-        with PushMultipartParser(boundary, content_length=length) as parser:
-            while remaining > 0:
-                chunk = self.rfile.read(min(READ_CHUNK, remaining))
-                if not chunk:
-                    return None  # client went away
-                remaining -= len(chunk)
-                if fault and fault.drop_after_bytes is not None and length - remaining >= fault.drop_after_bytes:
-                    self._reset_connection()
-                    return None
-                if api.state.read_delay_s:
-                    time.sleep(api.state.read_delay_s)
-                for event in parser.parse(chunk):
-                    if event is None:
-                        if current is not None and current.filename is None:
-                            fields[current.name] = value.decode()
-                        current, value = None, b""
-                    elif isinstance(event, bytes):
-                        if current is not None and current.filename is not None:
-                            digest.update(event)
-                            size += len(event)
-                            if out:
-                                out.write(event)
+        try:
+            with PushMultipartParser(boundary, content_length=length) as parser:
+                while remaining > 0:
+                    chunk = self.rfile.read(min(READ_CHUNK, remaining))
+                    if not chunk:
+                        raise _BodyCut  # the client went away
+                    remaining -= len(chunk)
+                    if fault and fault.drop_after_bytes is not None and length - remaining >= fault.drop_after_bytes:
+                        self._reset_connection()
+                        raise _BodyCut
+                    if api.state.read_delay_s:
+                        time.sleep(api.state.read_delay_s)
+                    for event in parser.parse(chunk):
+                        if event is None:
+                            if current is not None and current.filename is None:
+                                fields[current.name] = value.decode()
+                            current, value = None, b""
+                        elif isinstance(event, bytes):
+                            if current is not None and current.filename is not None:
+                                digest.update(event)
+                                size += len(event)
+                                if out:
+                                    out.write(event)
+                            else:
+                                value += event
                         else:
-                            value += event
-                    else:
-                        current = event
-                        if event.filename is not None:
-                            filename = event.filename
-                            if api.store_dir:
-                                target = api.store_dir / f"{next(api.ids)}-{Path(filename).name}"
-                                out = open(target, "wb")
-        if out:
-            out.close()
+                            current = event
+                            if event.filename is not None:
+                                filename = event.filename
+                                if api.store_dir:
+                                    target = api.store_dir / f"{next(api.ids)}-{Path(filename).name}"
+                                    out = open(target, "wb")
+        except _BodyCut:
+            return None
+        finally:
+            if out:
+                out.close()
         upload = ReceivedUpload(task_id=f"task_{next(api.ids)}", filename=filename or "", size=size,
                                 sha256=digest.hexdigest(), fields=fields,
                                 idempotency_key=self.headers.get("Idempotency-Key"), path=target)
