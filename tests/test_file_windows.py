@@ -101,6 +101,21 @@ def test_a_file_still_open_for_writing_is_read_not_mapped(tmp_path):
     assert seen == content  # what was read before noticing is the original, byte for byte
 
 
+def test_a_file_that_cannot_be_mapped_is_read_and_let_go(tmp_path, monkeypatch):
+    def cannot_map(*args, **kwargs):
+        raise OSError(19, "No such device")  # what a filesystem without mmap answers
+
+    monkeypatch.setattr(windows.mmap, "mmap", cannot_map)
+    path = tmp_path / "a.mkv"
+    content = write(path, 2 * WINDOW_SIZE + 1)
+    reader = read_windows(path, len(content))
+    seen = bytearray(next(reader))
+    assert lease_lines(path) == []
+    for window in reader:
+        seen += window
+    assert seen == content
+
+
 def test_a_file_shorter_than_expected_is_refused(tmp_path):
     path = tmp_path / "a.mkv"
     write(path, WINDOW_SIZE)

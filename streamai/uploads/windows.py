@@ -18,6 +18,7 @@ from __future__ import annotations
 import mmap
 import os
 import signal
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -44,13 +45,14 @@ def read_windows(path: Path, size: int) -> Iterator[memoryview]:
     with open(path, "rb", buffering=0) as fh:
         fd = fh.fileno()
         _check_size(path, fd, size)
-        if size and _take_read_lease(fd):
-            try:
-                yield from _mapped(path, fd, size)
-            finally:
-                fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
-        else:
+        mapping = _map_under_lease(fd, size)
+        if mapping is None:
             yield from _buffered(fh, size)
+        else:
+            try:
+                yield from _mapped(path, fd, mapping, size)
+            finally:
+                _let_go(fd)
         _check_size(path, fd, size)
 
 
@@ -58,6 +60,17 @@ def _check_size(path: Path, fd: int, size: int) -> None:
     actual = os.fstat(fd).st_size
     if actual != size:
         raise FileChanged(f"{path.name} changed size while it was being sent ({actual} bytes, expected {size})")
+
+
+def _map_under_lease(fd: int, size: int) -> mmap.mmap | None:
+    """The file mapped, under a read lease; None where either cannot be had."""
+    if not size or not _take_read_lease(fd):
+        return None
+    try:
+        return mmap.mmap(fd, size, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # a filesystem that cannot map, no address space left
+        _let_go(fd)
+        return None
 
 
 def _take_read_lease(fd: int) -> bool:
@@ -74,6 +87,11 @@ def _take_read_lease(fd: int) -> bool:
     return True
 
 
+def _let_go(fd: int) -> None:
+    with suppress(OSError):  # already gone if we did not answer its breaking within lease-break-time
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+
+
 def _lease_break_time_s() -> int:
     try:
         return int(Path("/proc/sys/fs/lease-break-time").read_text())
@@ -81,8 +99,7 @@ def _lease_break_time_s() -> int:
         return 0
 
 
-def _mapped(path: Path, fd: int, size: int) -> Iterator[memoryview]:
-    mapping = mmap.mmap(fd, size, access=mmap.ACCESS_READ)
+def _mapped(path: Path, fd: int, mapping: mmap.mmap, size: int) -> Iterator[memoryview]:
     mapping.madvise(mmap.MADV_SEQUENTIAL)
     # Not closed explicitly: the consumer may still hold the last view; the mapping goes with it.
     view = memoryview(mapping)
