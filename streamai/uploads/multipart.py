@@ -25,6 +25,7 @@ SHA256_FIELD = "sha256"
 
 mimetypes.add_type("video/x-matroska", ".mkv")
 
+
 class UploadAborted(Exception):
     """The caller asked to stop (the job was cancelled)."""
 
