@@ -11,8 +11,8 @@ from typing import Any, Callable
 import requests
 from requests.adapters import HTTPAdapter
 
-from .multipart import CHUNK_SIZE, MultipartFileBody, UploadAborted
-from .windows import FileChanged
+from .multipart import MultipartFileBody, UploadAborted
+from .windows import WINDOW_SIZE, FileChanged
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class _LargeWritesAdapter(HTTPAdapter):
     """1 MiB socket writes instead of urllib3's 16 KiB: throughput close to curl's."""
 
     def init_poolmanager(self, *args, **kwargs):
-        kwargs["blocksize"] = CHUNK_SIZE
+        kwargs["blocksize"] = WINDOW_SIZE
         super().init_poolmanager(*args, **kwargs)
 
 

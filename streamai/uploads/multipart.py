@@ -20,7 +20,6 @@ from typing import Callable, Iterator
 
 from .windows import WINDOW_SIZE, read_windows
 
-CHUNK_SIZE = WINDOW_SIZE
 SHA256_FIELD = "sha256"
 
 mimetypes.add_type("video/x-matroska", ".mkv")
@@ -111,7 +110,7 @@ class MultipartFileBody:
         """At most `size` bytes, possibly fewer (only an empty result means the end), never the
         whole body. Pieces of the file are views, not copies: each is valid until the next read."""
         if size is None or size < 0:
-            size = CHUNK_SIZE
+            size = WINDOW_SIZE
         if not self._buffer:
             self._buffer = next(self._parts, b"")
         out, self._buffer = self._buffer[:size], self._buffer[size:]

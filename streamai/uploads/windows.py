@@ -28,9 +28,6 @@ except ImportError:  # not on Windows
     fcntl = None  # type: ignore[assignment]
 
 WINDOW_SIZE = 1024 * 1024  # a multiple of every page size
-# A lease holder is signalled when its lease starts to break; SIGIO, the default, would kill the
-# process. SIGURG is ignored unless a handler is installed, and we poll the lease instead.
-_LEASE_SIGNAL = signal.SIGURG if hasattr(signal, "SIGURG") else None
 
 
 class FileChanged(Exception):
@@ -75,12 +72,14 @@ def _map_under_lease(fd: int, size: int) -> mmap.mmap | None:
 
 def _take_read_lease(fd: int) -> bool:
     """A read lease on `fd`, where the OS gives one and we can react to its breaking in time."""
-    if fcntl is None or not hasattr(fcntl, "F_SETLEASE") or _LEASE_SIGNAL is None:  # Linux only
+    if fcntl is None or not hasattr(fcntl, "F_SETLEASE"):  # Linux only
         return False
-    if signal.getsignal(_LEASE_SIGNAL) is not signal.SIG_DFL or _lease_break_time_s() < 1:
+    # A lease holder is signalled when its lease starts to break; SIGIO, the default, would kill
+    # the process. SIGURG is ignored unless a handler is installed, and we poll the lease instead.
+    if signal.getsignal(signal.SIGURG) is not signal.SIG_DFL or _lease_break_time_s() < 1:
         return False
     try:
-        fcntl.fcntl(fd, fcntl.F_SETSIG, _LEASE_SIGNAL)
+        fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGURG)
         fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_RDLCK)
     except OSError:  # EAGAIN: someone has it open for writing; EACCES: not our file; EINVAL: no leases here
         return False
