@@ -32,17 +32,17 @@ def fill(app, count: int) -> None:
         for n in range(count):
             moment = (start + timedelta(minutes=n)).isoformat()
             conn.execute(
-                "INSERT INTO sessions (name, title, folder, status, source, start_time, end_time, duration_s,"
+                "INSERT INTO sessions (name, title, folder, status, started_by, start_time, end_time, duration_s,"
                 " size_bytes, files, created_at, updated_at) VALUES (?, ?, ?, 'stopped', 'api', ?, ?, 3600, ?, ?, ?, ?)",
                 (f"s{n:06d}", f"Session {n}", f"s{n:06d}", moment, moment, 2 << 30,
-                 f'[{{"name": "s{n}.mkv", "path": "/r/s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
+                 f'[{{"name": "s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
                  moment, moment),
             )
             if n % 2:
                 conn.execute(
-                    "INSERT INTO upload_jobs (session_name, file_path, file_name, state, subtitle_model, priority,"
+                    "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, subtitle_model, priority,"
                     " total_bytes, task_id, created_at, updated_at) VALUES (?, ?, ?, 'completed', 'base', 1, ?, ?, ?, ?)",
-                    (f"s{n:06d}", f"/r/s{n}.mkv", f"s{n}.mkv", 2 << 30, f"task_{n}", moment, moment),
+                    (f"s{n:06d}", "", f"s{n}.mkv", 2 << 30, f"task_{n}", moment, moment),
                 )
     assert isinstance(service.manager.store.get("s000000"), Session)
 

@@ -1,77 +1,118 @@
-"""The application factory: builds every part from Settings and wires them together."""
+"""create_app(settings): builds and wires everything; nothing connects to anything at import time."""
 
 from __future__ import annotations
 
+import json
 import logging
+from typing import Callable
 
-from flask import Flask
 from flask_cors import CORS
+from flask_openapi3 import Info, OpenAPI
+from flask_openapi3.models import Schema
+from pydantic.json_schema import models_json_schema
 
 from . import api
+from .api.errors import validation_error
+from .api.security import TrustedHostsMiddleware, origin_allowed, trusted_hosts
+from .api.strict_json import StrictJSONProvider
 from .config import Settings
-from .db import Database
+from .contract.events import SERVER_EVENTS, ServerEvents
+from .contract.models import ErrorBody, Wire
+from .db import Database, default_location
 from .obs import ObsController
 from .realtime import ROOM, socketio
 from .realtime.broadcaster import StatusBroadcaster
 from .service import IntegratedRecordingService
-from .sessions import RecordingManager, SessionStore
+from .service.presenters import Presenter
+from .service.uploads import Uploads
+from .sessions import RecordingManager, RecordingsFolder, SessionStore
 from .uploads import ProcessingApiClient, RetryPolicy, UploadQueue, UploadWorker
 
 log = logging.getLogger(__name__)
 
+CLIENT_EVENTS = ("join_recording_updates", "leave_recording_updates")
 
-def create_app(settings: Settings, *, start_background: bool = True) -> Flask:
+
+def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
     """A ready app; `start_background=False` leaves OBS and the upload worker idle (unit tests)."""
-    app = Flask(__name__, static_folder=None)
-    app.config["STREAMAI_SETTINGS"] = settings
-    app.json.ensure_ascii = False
+    from . import __version__
 
-    allowed = set(settings.cors_origins)
-    CORS(app, resources={r"/api/*": {"origins": list(allowed)}}, allow_headers=["Content-Type", "Authorization",
-                                                                                    "X-StreamAI-Client"])
-
-    def origin_allowed(origin, environ):
-        """Socket.IO: the page's own origin, plus the configured ones (the Vite dev server)."""
-        own = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '')}"
-        return origin is None or origin == own or origin in allowed
-
-    socketio.init_app(app, async_mode=settings.async_mode, cors_allowed_origins=origin_allowed)
-
-    def emit(event: str, payload: dict) -> None:
-        socketio.emit(event, payload, to=ROOM)
-
-    db = Database(settings.database_file)
-    manager = RecordingManager(settings.recordings_path, SessionStore(db))
-    queue = UploadQueue(db)
-    service: IntegratedRecordingService | None = None  # built below; the callbacks reach it late
-
-    worker = None
-    if settings.uploads_enabled:
-        client = ProcessingApiClient(
-            settings.vultr_api_url, upload_endpoint=settings.vultr_upload_endpoint, api_key=settings.vultr_api_key,
-            connect_timeout_s=settings.upload_connect_timeout_s, read_timeout_s=settings.upload_read_timeout_s,
-        )
-        worker = UploadWorker(
-            queue, client, lambda event, payload: service.notify(event, payload),
-            on_job_change=lambda job: service.on_job_change(job),
-            concurrency=settings.upload_concurrency,
-            retry=RetryPolicy(settings.upload_retry_base_s, settings.upload_retry_max_s),
-            poll_interval_s=settings.status_poll_interval_s, poll_max_s=settings.status_poll_max_s,
-        )
-    obs = ObsController(
-        settings.obs_host, settings.obs_port, settings.obs_password,
-        request_timeout_s=settings.obs_request_timeout_s, reconnect_max_s=settings.obs_reconnect_max_s,
-        on_event=lambda name, data: service.handle_obs_event(name, data),
-        on_connection=lambda state: service.handle_obs_connection(state),
+    app = OpenAPI(
+        __name__, static_folder=None, info=Info(title="StreamAI", version=__version__),
+        security_schemes={"bearer": {"type": "http", "scheme": "bearer"}}, responses=api.COMMON_ERRORS,
+        validation_error_status=400, validation_error_model=ErrorBody, validation_error_callback=validation_error,
+        doc_ui=False,
     )
-    service = IntegratedRecordingService(settings, obs, manager, queue, worker, emit)
+    app.json = StrictJSONProvider(app)
+    app.config["STREAMAI_SETTINGS"] = settings
+
+    CORS(app, resources={r"/api/*": {"origins": list(settings.cors_origins)}},
+         allow_headers=["Content-Type", "Authorization", "X-StreamAI-Client"])
+
+    def socket_origin_allowed(origin, environ) -> bool:
+        """Socket.IO: the page's own origin, plus the configured ones (the Vite dev server)."""
+        return origin_allowed(origin, environ.get("HTTP_HOST", ""), settings.cors_origins)
+
+    socketio.init_app(app, async_mode=settings.async_mode, cors_allowed_origins=socket_origin_allowed)
+    # Outermost, so that Socket.IO's own routes are guarded too.
+    app.wsgi_app = TrustedHostsMiddleware(app.wsgi_app, trusted_hosts(settings))  # type: ignore[method-assign]
+
+    def emit(event: str, payload: Wire) -> None:
+        # Through pydantic's JSON, which writes a non-finite number as null: never invalid JSON.
+        socketio.emit(event, json.loads(payload.model_dump_json()), to=ROOM)
+
+    service = build_service(settings, emit)
     app.extensions["streamai"] = service
-    app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, settings.status_interval_s)
+    app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
 
     api.init_app(app)
+    describe_events(app)
 
     if not settings.uploads_enabled:
         log.warning("VULTR_API_URL is not set: recordings will not be uploaded")
     if start_background:
         service.start()
     return app
+
+
+def build_service(settings: Settings, emit: Callable[[str, Wire], None],
+                  obs: ObsController | None = None) -> IntegratedRecordingService:
+    """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS)."""
+    db = Database(settings.database_path or default_location(settings.recordings_path))
+    manager = RecordingManager(RecordingsFolder(settings.recordings_path), SessionStore(db))
+    presenter = Presenter(manager)
+    uploads = Uploads(settings, UploadQueue(db), manager, presenter, emit)
+    if settings.uploads_enabled:
+        client = ProcessingApiClient(
+            settings.vultr_api_url, upload_endpoint=settings.vultr_upload_endpoint, api_key=settings.vultr_api_key,
+            connect_timeout_s=settings.upload_connect_timeout_s, read_timeout_s=settings.upload_read_timeout_s,
+        )
+        uploads.worker = UploadWorker(
+            uploads.queue, client, uploads, uploads.open_file, concurrency=settings.upload_concurrency,
+            retry=RetryPolicy(settings.upload_retry_base_s, settings.upload_retry_max_s),
+            poll_interval_s=settings.status_poll_interval_s, poll_max_s=settings.status_poll_max_s,
+        )
+    service: IntegratedRecordingService | None = None  # built below; OBS's callbacks reach it late
+    obs = obs or ObsController(
+        settings.obs_host, settings.obs_port, settings.obs_password,
+        request_timeout_s=settings.obs_request_timeout_s, reconnect_max_s=settings.obs_reconnect_max_s,
+        on_event=lambda name, data: service.handle_obs_event(name, data),  # type: ignore[union-attr]
+        on_connection=lambda state: service.handle_obs_connection(state),  # type: ignore[union-attr]
+    )
+    service = IntegratedRecordingService(settings, db, obs, manager, uploads, presenter, emit)
+    return service
+
+
+def describe_events(app: OpenAPI) -> None:
+    """Put the Socket.IO events in the OpenAPI document, beside the HTTP payloads."""
+    _, schema = models_json_schema([(ServerEvents, "serialization")], ref_template="#/components/schemas/{model}")
+    for name, definition in schema.get("$defs", {}).items():
+        app.components_schemas[name] = Schema(**definition)
+    app.openapi_extensions["x-socketio"] = {
+        "room": ROOM,
+        "client_events": list(CLIENT_EVENTS),
+        "server_events": {name: {"$ref": f"#/components/schemas/{model.__name__}"}
+                          for name, model in SERVER_EVENTS.items()},
+        "all_server_events": {"$ref": "#/components/schemas/ServerEvents"},
+    }
+

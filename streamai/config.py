@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-SUBTITLE_MODELS = ("base", "small", "medium", "large")
+from .contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
+
 ASYNC_MODES = ("threading", "eventlet")
 
 
@@ -24,7 +25,10 @@ class Settings:
 
     host: str = "127.0.0.1"
     port: int = 5002
-    api_token: str = ""
+    api_token: str = field(default="", repr=False)
+    viewer_token: str = field(default="", repr=False)
+    trusted_hosts: tuple[str, ...] = ()
+    max_body: int = 1024 * 1024
     cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
     async_mode: str = "threading"
 
@@ -58,10 +62,6 @@ class Settings:
     log_level: str = "INFO"
 
     @property
-    def database_file(self) -> Path:
-        return self.database_path or self.recordings_path / "streamai.sqlite3"
-
-    @property
     def uploads_enabled(self) -> bool:
         return bool(self.vultr_api_url)
 
@@ -74,6 +74,9 @@ _ENV = {
     "STREAMAI_HOST": ("host", str),
     "STREAMAI_PORT": ("port", int),
     "STREAMAI_API_TOKEN": ("api_token", str),
+    "STREAMAI_VIEWER_TOKEN": ("viewer_token", str),
+    "STREAMAI_TRUSTED_HOSTS": ("trusted_hosts", _list),
+    "STREAMAI_MAX_BODY": ("max_body", int),
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
     "OBS_HOST": ("obs_host", str),
@@ -118,7 +121,7 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: bool = True) ->
     values = {}
     for name, (attr, parse) in _ENV.items():
         raw = environ.get(name)
-        if raw is None or (raw == "" and attr not in {"api_token", "obs_password", "vultr_api_url", "vultr_api_key"}):
+        if raw is None or (raw == "" and attr not in {"api_token", "viewer_token", "obs_password", "vultr_api_url", "vultr_api_key"}):
             continue
         try:
             values[attr] = parse(raw)
@@ -137,6 +140,15 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("UPLOAD_CONCURRENCY must be at least 1")
     if settings.vultr_api_url and not settings.vultr_api_url.startswith(("http://", "https://")):
         raise ConfigError("VULTR_API_URL must start with http:// or https://")
+    if not MIN_PRIORITY <= settings.default_priority <= MAX_PRIORITY:
+        raise ConfigError(f"DEFAULT_PRIORITY must be from {MIN_PRIORITY} to {MAX_PRIORITY}")
+    if settings.viewer_token and not settings.api_token:
+        raise ConfigError("STREAMAI_VIEWER_TOKEN needs STREAMAI_API_TOKEN too: without an operator token "
+                          "anyone could control recording")
+    if settings.viewer_token and settings.viewer_token == settings.api_token:
+        raise ConfigError("STREAMAI_VIEWER_TOKEN must differ from STREAMAI_API_TOKEN")
+    if settings.max_body < 1024:
+        raise ConfigError("STREAMAI_MAX_BODY must be at least 1024 bytes")
     return settings
 
 

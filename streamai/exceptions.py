@@ -46,3 +46,27 @@ class ObsRequestFailed(StreamAIError):
     def __init__(self, message: str, code: int | None = None):
         super().__init__(message, obs_code=code)
         self.code = code
+
+
+class Forbidden(StreamAIError):
+    """Authenticated, but this role or origin may not do that."""
+
+    status = 403
+
+
+class Unauthorized(StreamAIError):
+    status = 401
+
+
+class Unprocessable(StreamAIError):
+    """Well-formed, but the thing it points at cannot be used (an empty or unreadable recording)."""
+
+    status = 422
+
+
+class StorageUnavailable(Unavailable):
+    """RECORDINGS_PATH or the database cannot be read or written."""
+
+
+class InsufficientStorage(StreamAIError):
+    status = 507

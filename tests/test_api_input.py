@@ -28,7 +28,8 @@ def client(app):
 
 
 def folders(app) -> list[str]:
-    return sorted(p.name for p in app.extensions["streamai"].manager.root.iterdir() if p.is_dir())
+    return sorted(p.name for p in app.extensions["streamai"].manager.root.iterdir()
+                  if p.is_dir() and not p.name.startswith("."))
 
 
 START = "/api/integrated/recording/start"
@@ -101,7 +102,7 @@ def test_bad_limit(client, query):
 def test_manual_upload_bad_input(app, client, body, status):
     response = client.post("/api/integrated/upload/manual", json=body)
     assert response.status_code == status and response.json["error"]
-    assert app.extensions["streamai"].queue.list() == []
+    assert app.extensions["streamai"].uploads.queue.list() == []
 
 
 def test_manual_upload_when_uploads_are_off(tmp_path):
@@ -125,7 +126,7 @@ def test_upload_job_routes(client):
     assert client.get("/api/integrated/uploads?limit=0").status_code == 400
     assert client.get("/api/integrated/uploads/5").status_code == 404
     assert client.post("/api/integrated/uploads/5/retry").status_code == 404
-    job = client.post("/api/integrated/upload/manual", json={"sessionName": "kept"}).json["job"]
+    job = client.post("/api/integrated/upload/manual", json={"sessionName": "kept", "force": True}).json["job"]
     assert client.post(f"/api/integrated/uploads/{job['id']}/retry").status_code == 409
     assert client.post(f"/api/integrated/uploads/{job['id']}/cancel").json["job"]["state"] == "cancelled"
     assert client.post(f"/api/integrated/uploads/{job['id']}/cancel").status_code == 409

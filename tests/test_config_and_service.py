@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
+from streamai.app import build_service
 from streamai.config import ConfigError, load_settings, setting_names
-from streamai.db import Database
+from streamai.contract.requests import StartRecordingBody
+from streamai.db import MIGRATIONS, Database, default_location
+from streamai.exceptions import Conflict, ObsRequestFailed, StorageUnavailable
 from streamai.obs import ConnectionState
-from streamai.service import IntegratedRecordingService
-from streamai.sessions import RecordingManager, SessionStore
-from streamai.uploads import UploadQueue
+from streamai.sessions import SessionStore
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,7 +27,9 @@ def test_env_example_lists_every_setting():
 
 @pytest.mark.parametrize("env", [
     {"STREAMAI_PORT": "http"}, {"STREAMAI_ASYNC_MODE": "gevent"}, {"DEFAULT_SUBTITLE_MODEL": "xl"},
-    {"VULTR_API_URL": "processing.example:8000"}, {"UPLOAD_CONCURRENCY": "0"},
+    {"VULTR_API_URL": "processing.example:8000"}, {"UPLOAD_CONCURRENCY": "0"}, {"DEFAULT_PRIORITY": "11"},
+    {"STREAMAI_VIEWER_TOKEN": "v"}, {"STREAMAI_VIEWER_TOKEN": "same", "STREAMAI_API_TOKEN": "same"},
+    {"STREAMAI_MAX_BODY": "10"},
 ])
 def test_bad_settings_are_refused_at_start(env):
     with pytest.raises(ConfigError):
@@ -35,28 +40,50 @@ def test_defaults_follow_the_contract():
     settings = load_settings({}, dotenv=False)
     assert (settings.host, settings.port, settings.obs_port) == ("127.0.0.1", 5002, 4455)
     assert settings.uploads_enabled is False and settings.vultr_auto_upload is True
-    assert settings.database_file == Path("recordings/streamai.sqlite3")
+    assert settings.max_body == 1024 * 1024 and settings.viewer_token == ""
     assert "obs_password" not in repr(load_settings({"OBS_PASSWORD": "pw"}, dotenv=False)).replace("pw", "")
+    assert "s3cret" not in repr(load_settings({"STREAMAI_API_TOKEN": "s3cret"}, dotenv=False))
+
+
+def test_the_database_lives_apart_from_session_folders(tmp_path):
+    assert default_location(tmp_path) == tmp_path / ".streamai" / "streamai.sqlite3"
+
+
+def test_a_database_of_an_earlier_version_is_moved_and_migrated(tmp_path):
+    old = sqlite3.connect(tmp_path / "streamai.sqlite3")
+    old.executescript(MIGRATIONS[0])
+    old.execute("INSERT INTO sessions (name, title, folder, status, source, start_time, created_at, updated_at)"
+                " VALUES ('show', 'show', 'show', 'stopped', 'api', '2025-01-01', 'x', 'x')")
+    old.commit()
+    old.close()
+    db = Database(default_location(tmp_path))
+    assert not (tmp_path / "streamai.sqlite3").exists()
+    assert SessionStore(db).get("show").started_by == "api"
+    with db.reading() as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
 
 
 @pytest.fixture
 def service(tmp_path, mocker):
     settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "rec"), "VULTR_API_URL": "http://127.0.0.1:9",
                               "OBS_STOP_TIMEOUT": "2"}, dotenv=False)
-    db = Database(settings.database_file)
     obs = mocker.Mock()
     obs.state = ConnectionState("connected")
+    obs.is_local = False
     obs.record_status.return_value = {"outputActive": False}
     obs.record_directory.return_value = r"D:\OBS"
-    worker = mocker.Mock()
     events = []
-    svc = IntegratedRecordingService(settings, obs, RecordingManager(settings.recordings_path, SessionStore(db)),
-                                     UploadQueue(db), worker, lambda e, p: events.append((e, p)))
+    svc = build_service(settings, lambda e, p: events.append((e, p)), obs=obs)
+    svc.uploads.worker = mocker.Mock()
     svc.events = events
     # Like OBS: the output starts (and says so) after StartRecord was accepted.
     obs.start_record.side_effect = lambda: svc.handle_obs_event(
         "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None})
     return svc
+
+
+def start(service, name, auto_upload=False):
+    return service.start_recording(StartRecordingBody(sessionName=name, autoUpload=auto_upload), "api")
 
 
 def stopped_event(path):
@@ -65,42 +92,45 @@ def stopped_event(path):
 
 def test_obs_on_another_machine_is_said_plainly(service):
     remote = r"D:\OBS\2025-07-08 02-34-19.mkv"
-    service.start_recording(session_name="remote", auto_upload=True, subtitle_model=None, priority=None,
-                            metadata=None, source="api")
+    start(service, "remote", auto_upload=True)
     service.obs.stop_record.side_effect = lambda: service.handle_obs_event("RecordStateChanged",
                                                                            stopped_event(remote)) or remote
-    result = service.stop_recording()
-    assert result["files"] == [] and "not on this machine" in result["note"]
-    assert result["upload_result"]["queued"] is False
-    assert "no recording file" in result["upload_result"]["reason"]
-    assert service.worker.wake.call_count == 0
+    result = service.stop_recording("api")
+    assert result.files == [] and "not on this machine" in result.note
+    assert result.upload_result.queued is False
+    assert "no recording file" in result.upload_result.reason
+    assert service.uploads.worker.wake.call_count == 0
 
 
 def test_stop_waits_for_obs_to_finish_writing(service, tmp_path):
     """StopRecord answers first; only RecordStateChanged(STOPPED) lets the stop complete."""
     output = tmp_path / "obs.mkv"
-    service.start_recording(session_name="wait", auto_upload=False, subtitle_model=None, priority=None,
-                            metadata=None, source="api")
+    start(service, "wait")
+    obs_may_finish = threading.Event()
 
     def stop_record():
-        import threading
-
         def finish_writing():
+            obs_may_finish.wait(5)
             output.write_bytes(b"complete file")
             service.handle_obs_event("RecordStateChanged", stopped_event(str(output)))
 
-        threading.Timer(0.5, finish_writing).start()
+        threading.Thread(target=finish_writing).start()
         return str(output)  # the file does not exist yet, as with real OBS
 
     service.obs.stop_record.side_effect = stop_record
-    result = service.stop_recording()
-    [recorded] = result["files"]
-    assert Path(recorded["path"]).read_bytes() == b"complete file"
+    stopping = threading.Thread(target=lambda: results.append(service.stop_recording("api")))
+    results = []
+    stopping.start()
+    stopping.join(0.3)
+    assert stopping.is_alive() and service.recording_status().state == "stopping"
+    obs_may_finish.set()
+    stopping.join(5)
+    [recorded] = results[0].files
+    assert Path(recorded.path).read_bytes() == b"complete file"
 
 
 def test_obs_lost_while_stopping_marks_the_session_interrupted(service):
-    service.start_recording(session_name="lost", auto_upload=False, subtitle_model=None, priority=None,
-                            metadata=None, source="api")
+    start(service, "lost")
 
     def stop_record():
         service.obs.state = ConnectionState("reconnecting", "lost")
@@ -108,15 +138,53 @@ def test_obs_lost_while_stopping_marks_the_session_interrupted(service):
         return ""
 
     service.obs.stop_record.side_effect = stop_record
-    assert service.stop_recording()["status"] == "interrupted"
+    assert service.stop_recording("api").status == "interrupted"
     assert [e for e, _ in service.events].count("recording_stopped") == 1
 
 
 def test_start_fails_plainly_when_obs_never_begins(service, mocker):
-    mocker.patch("streamai.service.START_TIMEOUT_S", 0.2)
+    mocker.patch("streamai.service.lifecycle.START_TIMEOUT_S", 0.2)
     service.obs.start_record.side_effect = None  # accepted, but no STARTED event ever comes
-    with pytest.raises(Exception, match="did not begin recording"):
-        service.start_recording(session_name="mute", auto_upload=False, subtitle_model=None, priority=None,
-                                metadata=None, source="api")
-    assert service.recording_status()["active"] is False
+    with pytest.raises(ObsRequestFailed, match="did not begin recording"):
+        start(service, "mute")
+    assert service.recording_status().active is False
     assert service.manager.store.get("mute") is None and not (service.manager.root / "mute").exists()
+
+
+def test_a_failed_stop_can_be_retried_and_loses_nothing(service, tmp_path, mocker):
+    """The session folder cannot be written at stop: the recorder waits in stop_failed, the file
+    stays where OBS wrote it, a start is refused, and a second stop finishes the job."""
+    output = tmp_path / "obs.mkv"
+    output.write_bytes(b"the whole recording")
+    start(service, "stuck")
+    service.obs.stop_record.side_effect = lambda: service.handle_obs_event(
+        "RecordStateChanged", stopped_event(str(output))) or str(output)
+    real_move = service.manager.folder.move_in
+    mocker.patch.object(service.manager.folder, "move_in",
+                        side_effect=PermissionError(13, "Permission denied"))
+    with pytest.raises(StorageUnavailable, match="could not be closed") as failed:
+        service.stop_recording("api")
+    assert str(output) in failed.value.message and output.read_bytes() == b"the whole recording"
+    status = service.recording_status()
+    assert status.active and status.state == "stop_failed" and "Permission denied" in status.stop_error
+    with pytest.raises(Conflict, match="could not be closed"):
+        start(service, "next")
+    service.manager.folder.move_in = real_move
+    result = service.stop_recording("api")
+    assert result.status == "stopped" and [f.name for f in result.files] == ["obs.mkv"]
+    assert not output.exists() and service.recording_status().state == "idle"
+    assert Path(result.files[0].path).read_bytes() == b"the whole recording"
+
+
+def test_a_failed_stop_can_close_the_session_leaving_the_file_in_place(service, tmp_path, mocker):
+    output = tmp_path / "obs.mkv"
+    output.write_bytes(b"kept")
+    start(service, "kept")
+    service.obs.stop_record.side_effect = lambda: service.handle_obs_event(
+        "RecordStateChanged", stopped_event(str(output))) or str(output)
+    mocker.patch.object(service.manager.folder, "move_in", side_effect=PermissionError(13, "Permission denied"))
+    with pytest.raises(StorageUnavailable):
+        service.stop_recording("api")
+    result = service.stop_recording("api", leave_file_in_place=True)
+    assert result.status == "stopped" and result.files == [] and str(output) in result.note
+    assert output.read_bytes() == b"kept" and service.recording_status().state == "idle"

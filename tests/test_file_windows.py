@@ -13,7 +13,14 @@ import psutil
 import pytest
 
 from streamai.uploads import windows
-from streamai.uploads.windows import WINDOW_SIZE, FileChanged, read_windows
+from streamai.uploads import windows
+from streamai.uploads.windows import WINDOW_SIZE, FileChanged
+
+
+def read_windows(path, size):
+    """The reader over a file opened here, as the upload worker opens it (and closed with it)."""
+    with open(path, "rb", buffering=0) as fh:
+        yield from windows.read_windows(fh, size, path.name)
 
 
 def write(path: Path, size: int) -> bytes:

@@ -51,7 +51,7 @@ def test_obs_killed_mid_recording_keeps_the_file(live_obs, make_server, listen):
     assert Path(recorded["path"]).parent.name == "crash"
     assert server.get("/api/health").json()["status"] == "healthy"
     session = server.get("/api/integrated/recordings").json()["recordings"][0]
-    assert session["name"] == "crash" and session["status"] == "interrupted" and session["note"]
+    assert session["session_name"] == "crash" and session["status"] == "interrupted" and session["note"]
     assert server.post("/api/integrated/recording/stop").status_code == 409
     live_obs.start()
     server.wait_obs_connected()
@@ -118,7 +118,7 @@ def test_double_start_and_stop_when_idle(live_obs, make_server):
     stopped = server.post("/api/integrated/recording/stop")  # at once: OBS has only just started
     assert stopped.status_code == 200 and len(stopped.json()["files"]) == 1
     assert server.post("/api/integrated/recording/stop").status_code == 409
-    names = [r["name"] for r in server.get("/api/integrated/recordings").json()["recordings"]]
+    names = [r["session_name"] for r in server.get("/api/integrated/recordings").json()["recordings"]]
     assert names == ["once"]
 
 
@@ -157,6 +157,6 @@ def test_session_left_recording_is_closed_when_obs_has_stopped(live_obs, make_se
     session = server.wait_until(
         lambda: (r := server.get("/api/integrated/recordings").json()["recordings"][0])["status"] != "recording" and r,
         20, "the orphan to be closed")
-    assert session["name"] == "orphan" and session["status"] == "interrupted"
+    assert session["session_name"] == "orphan" and session["status"] == "interrupted"
     [recorded] = session["files"]
     assert Path(recorded["path"]).parent.name == "orphan" and recorded["size_bytes"] > 0

@@ -24,7 +24,8 @@ def served(tmp_path, processing_api, make_server):
 
 
 def manual(server, session: str = "show", **body):
-    response = server.post("/api/integrated/upload/manual", json={"sessionName": session, **body})
+    """A manual upload; `force`, as the files here are random bytes, not videos ffprobe can read."""
+    response = server.post("/api/integrated/upload/manual", json={"sessionName": session, "force": True, **body})
     assert response.status_code == 202, response.text
     return response.json()["job"]
 

@@ -11,13 +11,21 @@ from multipart import PushMultipartParser
 
 from streamai.db import Database
 from streamai.sessions import Session, SessionStore
-from streamai.uploads import RetryPolicy, UploadQueue
-from streamai.uploads.multipart import MultipartFileBody, UploadAborted
+from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue
+from streamai.uploads.queue import state_for_processing
+from streamai.uploads.multipart import MultipartFileBody as _Body
+from streamai.uploads.multipart import UploadAborted
 from streamai.uploads import windows
 from streamai.uploads.windows import FileChanged
 
 
-def parse(body: MultipartFileBody) -> tuple[dict[str, str], bytes, str]:
+def MultipartFileBody(path, fields, **kwargs) -> _Body:
+    """A body over the file opened here, as the upload worker opens it."""
+    fh = open(path, "rb", buffering=0)
+    return _Body(fh, path.name, os.fstat(fh.fileno()).st_size, fields, **kwargs)
+
+
+def parse(body: _Body) -> tuple[dict[str, str], bytes, str]:
     fields, data, filename, current = {}, b"", None, None
     raw = b""
     while chunk := body.read(64 * 1024):
@@ -97,13 +105,13 @@ def queue(tmp_path):
     db = Database(tmp_path / "q.sqlite3")
     store = SessionStore(db)
     for name in ("a", "b", "c"):
-        store.insert(Session(name=name, title=name, folder=name, status="stopped", source="api",
+        store.insert(Session(name=name, title=name, folder=name, status="stopped", started_by="api",
                              start_time="2025-01-01T00:00:00+00:00"))
     return UploadQueue(db)
 
 
-def enqueue(queue, name, priority):
-    return queue.enqueue(session_name=name, file_path=f"/x/{name}.mkv", file_name=f"{name}.mkv", total_bytes=1,
+def enqueue(queue, name, priority, file_name=None):
+    return queue.enqueue(session_name=name, file_folder="", file_name=file_name or f"{name}.mkv", total_bytes=1,
                          subtitle_model="base", priority=priority, manual=False)
 
 
@@ -146,7 +154,37 @@ def test_state_changes_respect_the_current_state(queue):
 
 def test_latest_job_per_session(queue):
     enqueue(queue, "a", 1)
-    second = enqueue(queue, "a", 2)
+    second = enqueue(queue, "a", 2, file_name="a (2).mkv")
     other = enqueue(queue, "b", 1)
     latest = queue.latest_for_sessions(["a", "b", "c"])
     assert {k: v.id for k, v in latest.items()} == {"a": second.id, "b": other.id}
+
+
+def test_a_file_has_at_most_one_live_job(queue):
+    first = enqueue(queue, "a", 1)
+    with pytest.raises(DuplicateJob) as duplicate:
+        enqueue(queue, "a", 1)
+    assert duplicate.value.job.id == first.id
+    queue.claim_next()
+    with pytest.raises(DuplicateJob):
+        enqueue(queue, "a", 1)  # uploading is live too
+    queue.mark_failed(first.id, error="413")
+    second = enqueue(queue, "a", 1)  # a failed job no longer blocks a new one
+    with pytest.raises(DuplicateJob) as blocked:
+        queue.retry(first.id)  # ...and the failed one cannot come back beside it
+    assert blocked.value.job.id == second.id and queue.get(first.id).state == "failed"
+
+
+@pytest.mark.parametrize("status, state", [
+    ("uploaded", "uploaded"), ("processing", "processing"), ("completed", "completed"),
+    ("completed_simple", "completed"), ("error", "failed"), ("failed", "failed"), ("surprise", "uploaded"),
+])
+def test_processing_status_means_one_job_state(status, state):
+    assert state_for_processing(status) == state
+
+
+def test_jobs_say_what_users_can_do(queue):
+    job = enqueue(queue, "a", 1)
+    assert (job.can_cancel, job.can_retry) == (True, False)
+    failed = queue.cancel(job.id)
+    assert (failed.can_cancel, failed.can_retry) == (False, True)

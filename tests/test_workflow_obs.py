@@ -67,7 +67,7 @@ def test_guide_workflow(live_obs, processing_api, make_server, listen, async_mod
     processing = room.wait_for("processing_status", lambda d: d["status"] == "completed")
     assert processing["task_id"] == completed["task_id"]
     recordings = server.get("/api/integrated/recordings?limit=10").json()["recordings"]
-    assert recordings[0]["name"] == "Ma_Session_2025"
+    assert recordings[0]["session_name"] == "Ma_Session_2025"
     assert recordings[0]["vultr_upload"]["task_id"] == completed["task_id"]
     formatted = server.get("/api/frontend/recordings/formatted").json()["recordings"][0]
     assert formatted["vultr_task_id"] == completed["task_id"]

@@ -1,20 +1,47 @@
-"""HTTP routes: thin adapters from requests to the IntegratedRecordingService."""
+"""HTTP routes: thin adapters from validated requests to the IntegratedRecordingService."""
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from typing import Any
 
+from flask import Response, current_app
+
+from ..config import Settings
+from ..contract.models import ErrorBody, Wire
 from ..service import IntegratedRecordingService
+
+# Error answers every operation may give (each route adds its own): the OpenAPI document lists them.
+COMMON_ERRORS: dict[int, Any] = {400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 413: ErrorBody, 415: ErrorBody}
+BEARER = [{"bearer": []}]
 
 
 def service() -> IntegratedRecordingService:
     return current_app.extensions["streamai"]
 
 
-def init_app(app: Flask) -> None:
-    from . import auth, dashboard, errors, health, recording, recordings, uploads
+def settings() -> Settings:
+    return current_app.config["STREAMAI_SETTINGS"]
 
-    errors.init_app(app)
-    auth.init_app(app, app.config["STREAMAI_SETTINGS"].api_token)
-    for module in (health, recording, recordings, uploads, dashboard):
-        app.register_blueprint(module.bp)
+
+def reply(model: Wire, status: int = 200) -> Response:
+    """The model as JSON (pydantic's: a non-finite number becomes null, never invalid JSON)."""
+    return Response(model.model_dump_json(), status=status, mimetype="application/json")
+
+
+def error_answers(*statuses: int) -> dict[int, Any]:
+    return {status: ErrorBody for status in statuses}
+
+
+def init_app(app) -> None:
+    from . import dashboard, docs, errors as error_handlers, health, recording, recordings, security, uploads
+
+    error_handlers.init_app(app)
+    security.init_app(app, settings_of(app))
+    for module in (health, recording, recordings, uploads):
+        app.register_api(module.bp)
+    app.register_blueprint(docs.bp)
+    app.register_blueprint(dashboard.bp)
+
+
+def settings_of(app) -> Settings:
+    return app.config["STREAMAI_SETTINGS"]

@@ -1,27 +1,21 @@
-from importlib.metadata import PackageNotFoundError, version
+from flask_openapi3 import APIBlueprint, Tag
 
-from flask import Blueprint, current_app
+from ..contract.models import AuthInfo, Health
+from . import BEARER, error_answers, reply, service, settings
+from .security import auth_required, bearer_token, role_for
 
-from ..service import timestamp
-from . import service
-
-bp = Blueprint("health", __name__)
-
-try:
-    VERSION = version("streamai")
-except PackageNotFoundError:  # running from a source tree
-    VERSION = "dev"
+bp = APIBlueprint("health", __name__, url_prefix="/api", abp_tags=[Tag(name="health")])
 
 
-@bp.get("/api/health")
+@bp.get("/health", responses={200: Health})
 def health():
-    """Liveness: answers while the process is up, whatever OBS or the processing API do."""
-    settings = current_app.config["STREAMAI_SETTINGS"]
-    return {
-        "status": "healthy",
-        "timestamp": timestamp(),
-        "obs": service().obs.state.as_dict(),
-        "uploads_enabled": settings.uploads_enabled,
-        "auth_required": bool(settings.api_token),
-        "version": VERSION,
-    }
+    """Liveness and readiness: answers while the process is up; `status` is `degraded` when
+    RECORDINGS_PATH or the database cannot be used (`storage.error` says why). Needs no token."""
+    return reply(service().health(auth_required(settings())))
+
+
+@bp.get("/auth", responses={200: AuthInfo, **error_answers(401)}, security=BEARER)
+def auth():
+    """The role the request's token gives: `operator` (everything) or `viewer` (read only)."""
+    role = role_for(settings(), bearer_token())
+    return reply(AuthInfo(role=role or "viewer", auth_required=auth_required(settings())))

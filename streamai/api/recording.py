@@ -1,49 +1,39 @@
-from flask import Blueprint, request
+from flask import request
+from flask_openapi3 import APIBlueprint, Tag
 
-from ..service import timestamp
-from . import service
-from . import validation as v
+from ..contract.models import RecordingStatus, ServiceStatus, StartResult, StopResult
+from ..contract.requests import StartRecordingBody, StopRecordingBody
+from . import BEARER, error_answers, reply, service
 
-bp = Blueprint("recording", __name__, url_prefix="/api/integrated")
+bp = APIBlueprint("recording", __name__, url_prefix="/api/integrated", abp_tags=[Tag(name="recording")],
+                  abp_security=BEARER)
 
-RECENT = 5
 CLIENT_HEADER = "X-StreamAI-Client"
 
 
-@bp.get("/status")
+def _client() -> str:
+    return "dashboard" if request.headers.get(CLIENT_HEADER, "").lower() == "dashboard" else "api"
+
+
+@bp.get("/status", responses={200: ServiceStatus})
 def status():
-    svc = service()
-    return {
-        "service_initialized": True,
-        "obs_connected": svc.obs.state.connected,
-        "obs": svc.obs.state.as_dict(),
-        "recording_status": svc.recording_status(),
-        "recent_recordings": svc.recordings(RECENT),
-        "upload_queue": svc.upload_queue_summary(),
-        "timestamp": timestamp(),
-    }
+    """Service overview: OBS, the recording, the five latest sessions, the upload queue."""
+    return reply(service().status())
 
 
-@bp.get("/recording/status")
+@bp.get("/recording/status", responses={200: RecordingStatus})
 def recording_status():
-    return service().recording_status()
+    """The current recording (`active: false` when none), with OBS's live timecode and bytes."""
+    return reply(service().recording_status())
 
 
-@bp.post("/recording/start")
-def start():
-    body = v.json_body()
-    source = "dashboard" if request.headers.get(CLIENT_HEADER, "").lower() == "dashboard" else "api"
-    return service().start_recording(
-        session_name=v.optional_string(body, "sessionName"),
-        auto_upload=v.optional_bool(body, "autoUpload"),
-        subtitle_model=v.subtitle_model(body),
-        priority=v.priority(body),
-        metadata=v.metadata(body),
-        source=source,
-    )
+@bp.post("/recording/start", responses={200: StartResult, **error_answers(409, 502, 503)})
+def start(body: StartRecordingBody):
+    """Start recording a named session; answers once OBS really records."""
+    return reply(service().start_recording(body, _client()))
 
 
-@bp.post("/recording/stop")
-def stop():
-    v.json_body()  # a malformed body is still refused, though stop takes no options
-    return service().stop_recording()
+@bp.post("/recording/stop", responses={200: StopResult, **error_answers(409, 502, 503)})
+def stop(body: StopRecordingBody):
+    """Stop, wait until OBS has finished writing the file, register it, queue its upload."""
+    return reply(service().stop_recording(_client(), body.leave_file_in_place))

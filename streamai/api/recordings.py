@@ -1,33 +1,26 @@
-from flask import Blueprint
+from flask_openapi3 import APIBlueprint, Tag
 
-from ..service import timestamp
-from . import service
-from . import validation as v
+from ..contract.models import FormattedPage, ManualUploadAnswer, RecordingsPage
+from ..contract.requests import FormattedPageQuery, ManualUploadBody, Page
+from . import BEARER, error_answers, reply, service
 
-bp = Blueprint("recordings", __name__)
-
-MAX_LIMIT = 500
-
-
-@bp.get("/api/integrated/recordings")
-def recordings():
-    limit = v.query_int("limit", 10, 1, MAX_LIMIT)
-    offset = v.query_int("offset", 0, 0, 10**9)
-    items = service().recordings(limit, offset)
-    return {"recordings": items, "count": len(items), "total": service().count_sessions(), "timestamp": timestamp()}
+bp = APIBlueprint("recordings", __name__, url_prefix="/api", abp_tags=[Tag(name="recordings")],
+                  abp_security=BEARER)
 
 
-@bp.get("/api/frontend/recordings/formatted")
-def formatted():
-    limit = v.query_int("limit", 50, 1, MAX_LIMIT)
-    offset = v.query_int("offset", 0, 0, 10**9)
-    items = service().formatted_recordings(limit, offset)
-    return {"recordings": items, "count": len(items), "total": service().count_sessions()}
+@bp.get("/integrated/recordings", responses={200: RecordingsPage})
+def recordings(query: Page):
+    """Sessions, newest first, with their files, metadata and upload (`vultr_upload`)."""
+    return reply(service().recordings(query))
 
 
-@bp.post("/api/integrated/upload/manual")
-def manual_upload():
-    body = v.json_body()
-    job = service().manual_upload(v.required_string(body, "sessionName"), v.subtitle_model(body), v.priority(body))
-    return {"success": True, "message": f"upload of {job.session_name} queued as job {job.id}",
-            "job": job.to_dict()}, 202
+@bp.get("/frontend/recordings/formatted", responses={200: FormattedPage})
+def formatted(query: FormattedPageQuery):
+    """The same sessions in the dashboard's shape (the original StreamAI's)."""
+    return reply(service().formatted_recordings(query))
+
+
+@bp.post("/integrated/upload/manual", responses={202: ManualUploadAnswer, **error_answers(404, 409, 422, 503)})
+def manual_upload(body: ManualUploadBody):
+    """Queue an upload of an existing session's recording; the result comes as `manual_upload_completed`."""
+    return reply(service().manual_upload(body), 202)

@@ -1,28 +1,35 @@
-from flask import Blueprint, request
+from flask_openapi3 import APIBlueprint, Tag
 
-from . import service
-from . import validation as v
+from ..contract.models import JobAnswer, UploadJob, UploadsPage
+from ..contract.requests import JobPath, UploadsQuery
+from . import BEARER, error_answers, reply, service
 
-bp = Blueprint("uploads", __name__, url_prefix="/api/integrated/uploads")
+bp = APIBlueprint("uploads", __name__, url_prefix="/api/integrated/uploads", abp_tags=[Tag(name="uploads")],
+                  abp_security=BEARER)
 
-
-@bp.get("")
-def list_jobs():
-    jobs = service().upload_jobs(request.args.get("state") or None, v.query_int("limit", 50, 1, 500),
-                                 v.query_int("offset", 0, 0, 10**9))
-    return {"uploads": [job.to_dict() for job in jobs], "count": len(jobs)}
+# Job ids are SQLite integers: a larger number cannot be a job, so it is a 404, not an overflow.
+JOB = "/<int(max=9223372036854775807):job_id>"
 
 
-@bp.get("/<int:job_id>")
-def get_job(job_id: int):
-    return service().upload_job(job_id).to_dict()
+@bp.get("", responses={200: UploadsPage})
+def list_jobs(query: UploadsQuery):
+    """Upload jobs, newest first, optionally in one state."""
+    return reply(service().upload_jobs(query))
 
 
-@bp.post("/<int:job_id>/retry")
-def retry(job_id: int):
-    return {"success": True, "job": service().retry_upload(job_id).to_dict()}
+@bp.get(JOB, responses={200: UploadJob, **error_answers(404)})
+def get_job(path: JobPath):
+    """One upload job."""
+    return reply(service().upload_job(path.job_id))
 
 
-@bp.post("/<int:job_id>/cancel")
-def cancel(job_id: int):
-    return {"success": True, "job": service().cancel_upload(job_id).to_dict()}
+@bp.post(f"{JOB}/retry", responses={200: JobAnswer, **error_answers(404, 409, 503)})
+def retry(path: JobPath):
+    """Queue a failed or cancelled job again (`can_retry`)."""
+    return reply(service().retry_upload(path.job_id))
+
+
+@bp.post(f"{JOB}/cancel", responses={200: JobAnswer, **error_answers(404, 409)})
+def cancel(path: JobPath):
+    """Cancel a queued, retrying or running job (`can_cancel`); a running one stops at the next MiB."""
+    return reply(service().cancel_upload(path.job_id))

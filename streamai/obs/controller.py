@@ -82,6 +82,11 @@ class ObsController:
     def state(self) -> ConnectionState:
         return self._state
 
+    @property
+    def is_local(self) -> bool:
+        """OBS runs on this machine, so the paths it reports are paths here."""
+        return self._target["host"] in ("localhost", "127.0.0.1", "::1") or self._target["host"].startswith("127.")
+
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:

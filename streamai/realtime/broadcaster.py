@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Callable
 
 from flask_socketio import SocketIO
 
-from ..service import IntegratedRecordingService, timestamp
-from . import ROOM
+from ..contract import events as e
+from ..contract.models import Wire
+from ..service import IntegratedRecordingService
 
 log = logging.getLogger(__name__)
 
@@ -15,9 +17,11 @@ class StatusBroadcaster:
     """Sends `recording_status_update` to the room about once a second, asking OBS only while
     someone is listening: an idle dashboard-less server sends OBS nothing."""
 
-    def __init__(self, socketio: SocketIO, service: IntegratedRecordingService, interval_s: float):
+    def __init__(self, socketio: SocketIO, service: IntegratedRecordingService, emit: Callable[[str, Wire], None],
+                 interval_s: float):
         self.socketio = socketio
         self.service = service
+        self.emit = emit
         self.interval_s = interval_s
         self._listeners: set[str] = set()
         self._lock = threading.Lock()
@@ -40,8 +44,7 @@ class StatusBroadcaster:
                     self._task = None
                     return
             try:
-                status = self.service.recording_status()
-                self.socketio.emit("recording_status_update", {"status": status, "timestamp": timestamp()}, to=ROOM)
+                self.emit("recording_status_update", e.RecordingStatusUpdate(status=self.service.recording_status()))
             except Exception:
                 log.exception("status broadcast failed")
             self.socketio.sleep(self.interval_s)

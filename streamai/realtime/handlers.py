@@ -3,7 +3,7 @@ from __future__ import annotations
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError, emit, join_room, leave_room
 
-from ..api.auth import token_matches
+from ..api.security import role_for
 from . import ROOM, socketio
 from .broadcaster import StatusBroadcaster
 
@@ -14,9 +14,9 @@ def _broadcaster() -> StatusBroadcaster:
 
 @socketio.on("connect")
 def on_connect(auth=None):
-    token = current_app.config["STREAMAI_SETTINGS"].api_token
+    """Either token (operator or viewer) may listen; without one, only when none is configured."""
     offered = auth.get("token") if isinstance(auth, dict) else None
-    if token and not token_matches(token, offered):
+    if role_for(current_app.config["STREAMAI_SETTINGS"], offered if isinstance(offered, str) else None) is None:
         raise ConnectionRefusedError("unauthorized: a valid token is required (auth={token: ...})")
 
 

@@ -1,282 +1,287 @@
-"""RecordingManager: named session folders, their files and `session_metadata.json`."""
+"""RecordingManager: named session folders, their files and `session_metadata.json`.
+
+Everything below RECORDINGS_PATH goes through `RecordingsFolder`, which never follows a link: a
+session folder, a recording and a metadata file are used only when they are what they claim.
+What is refused is said plainly, in the log and in the session's note.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
-import re
-import unicodedata
+import math
+import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
+from ..contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 from ..exceptions import InvalidInput
-from . import files as fs
-from .media import human_size, hms, is_video, probe_duration
-from .store import INTERRUPTED, RECORDING, STOPPED, Session, SessionStore, now_iso
+from .folders import RecordingsFolder, UnsafePath
+from .media import is_video_name, probe_duration
+from .names import default_session_name, is_reserved_folder, sanitize_session_name
+from .store import INTERRUPTED, RECORDING, STOPPED, Session, SessionFile, SessionStore, now_iso
 
 log = logging.getLogger(__name__)
 
 METADATA_FILE = "session_metadata.json"
-MAX_NAME_LENGTH = 80
-_UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def default_session_name(moment: datetime | None = None) -> str:
-    return (moment or datetime.now()).strftime("recording_session_%Y%m%d_%H%M%S")
-
-
-def sanitize_session_name(requested: str) -> str:
-    """A folder-safe name from user text; path-like names are refused rather than rewritten."""
-    text = unicodedata.normalize("NFC", requested).strip()
-    if not text:
-        raise InvalidInput("sessionName must not be empty")
-    if "/" in text or "\\" in text or "\x00" in text or text.startswith(".") or ".." in text:
-        raise InvalidInput("sessionName must not contain '/', '\\', '..' or start with '.'", field="sessionName")
-    name = _UNSAFE.sub("_", text).strip("_-.")[:MAX_NAME_LENGTH].rstrip("_-.")
-    if not name:
-        raise InvalidInput("sessionName has no letters or digits", field="sessionName")
-    return name
+Describe = Callable[[Session], dict[str, Any]]
 
 
 class RecordingManager:
-    """Creates and finishes sessions; every path it builds stays inside `root`."""
+    """Creates, finishes and adopts sessions; every path it touches stays inside the root."""
 
-    def __init__(self, root: Path, store: SessionStore, probe: Callable[[Path], float | None] = probe_duration):
-        self.root = Path(root).resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
+    def __init__(self, folder: RecordingsFolder, store: SessionStore,
+                 probe: Callable[[BinaryIO], float | None] = probe_duration):
+        self.folder = folder
         self.store = store
         self.probe = probe
+        self.describe: Describe = lambda session: {}  # the service installs the presenter
 
-    def folder(self, session: Session) -> Path:
-        return self.root / session.folder
+    @property
+    def root(self) -> Path:
+        return self.folder.root
+
+    def session_path(self, session: Session) -> Path:
+        return self.folder.path(session.folder)
+
+    def file_path(self, session: Session, entry: SessionFile) -> Path:
+        return self.folder.path(session.folder, *entry.parts)
+
+    def open_recording(self, session: Session, entry: SessionFile) -> BinaryIO:
+        """The file for reading: a regular file inside its own session folder, or UnsafePath."""
+        return self.folder.open_file(session.folder, *entry.parts)
 
     # -- creating ----------------------------------------------------------------------------
 
-    def create(
-        self,
-        requested_name: str | None,
-        *,
-        source: str,
-        auto_upload: bool,
-        subtitle_model: str,
-        priority: int,
-        metadata: dict[str, Any] | None = None,
-        obs_output_path: str | None = None,
-        obs_record_directory: str | None = None,
-    ) -> Session:
+    def create(self, requested_name: str | None, *, started_by: str, auto_upload: bool, subtitle_model: str,
+               priority: int, metadata: dict[str, Any] | None = None, obs_output_path: str | None = None,
+               obs_record_directory: str | None = None) -> Session:
         base = sanitize_session_name(requested_name) if requested_name else default_session_name()
-        folder = self._claim_folder(base)
+        name = self._claim_folder(base)
         session = Session(
-            name=folder.name,
-            title=(requested_name or folder.name).strip(),
-            folder=folder.name,
-            status=RECORDING,
-            source=source,
-            start_time=now_iso(),
-            auto_upload=auto_upload,
-            subtitle_model=subtitle_model,
-            priority=priority,
-            metadata=metadata or {},
-            obs_output_path=obs_output_path,
-            obs_record_directory=obs_record_directory,
+            name=name, title=(requested_name or name).strip(), folder=name, status=RECORDING,
+            started_by=started_by, start_time=now_iso(), auto_upload=auto_upload,
+            subtitle_model=subtitle_model, priority=priority, metadata=metadata or {},
+            obs_output_path=obs_output_path, obs_record_directory=obs_record_directory,
         )
-        self.store.insert(session)
+        try:
+            self.store.insert(session)
+        except BaseException:
+            self.folder.remove_folder(name)
+            raise
         self.write_metadata(session)
         return session
 
-    def _claim_folder(self, base: str) -> Path:
+    def _claim_folder(self, base: str) -> str:
         """mkdir is the atomic claim: two sessions can never share a folder."""
         taken = self.store.all_names()
         for n in range(1, 10_000):
             name = base if n == 1 else f"{base}_{n}"
-            folder = (self.root / name).resolve()
-            if folder.parent != self.root:
-                raise InvalidInput("sessionName would leave the recordings folder", field="sessionName")
             if name in taken:
                 continue
             try:
-                folder.mkdir()
-                return folder
+                self.folder.make_folder(name)
+                return name
             except FileExistsError:
                 continue
-        raise InvalidInput(f"too many sessions are named {base!r}")
-
-    # -- finishing ---------------------------------------------------------------------------
-
-    def finish(self, session: Session, output_path: str | None, *, status: str = STOPPED) -> Session:
-        """Bring OBS's file into the session folder and record what it is."""
-        session.end_time = session.end_time or now_iso()
-        session.status = status
-        if output_path:
-            session.obs_output_path = output_path
-            source = Path(output_path)
-            if source.is_file():
-                try:
-                    # OBS may still hold a file it did not close itself: link, never copy it.
-                    target = fs.move_recording(source, self.folder(session), allow_copy=status != INTERRUPTED)
-                except OSError as exc:
-                    log.error("could not move %s into %s: %s", source, session.name, exc)
-                    session.note = f"The recording stays at {source}: moving it failed ({exc})."
-                    target = source
-                self._add_file(session, target)
-            else:
-                session.note = (
-                    f"OBS saved the recording as {output_path}, which is not on this machine "
-                    "(is OBS running on another computer?). It cannot be moved or uploaded from here."
-                )
-        elif status == INTERRUPTED:
-            session.note = "OBS went away during the recording and reported no file."
-        if status == INTERRUPTED and not session.note:
-            session.note = "OBS went away during the recording; the file holds what was written until then."
-        self.store.save(session)
-        self.write_metadata(session)
-        return session
+        raise InvalidInput(f"too many sessions are named {base!r}", field="sessionName")
 
     def discard(self, session: Session) -> None:
         """Forget a session whose recording never started (its folder holds only our metadata)."""
         self.store.delete(session.name)
-        folder = self.folder(session)
-        (folder / METADATA_FILE).unlink(missing_ok=True)
         try:
-            folder.rmdir()
+            self.folder.unlink(session.folder, METADATA_FILE)
+            self.folder.remove_folder(session.folder)
+        except OSError as exc:
+            log.warning("kept the folder of %s: %s", session.name, exc)
+
+    # -- finishing ---------------------------------------------------------------------------
+
+    def bring_in(self, session: Session, output_path: str | None, *, status: str = STOPPED,
+                 obs_is_local: bool = True, leave_in_place: bool = False) -> None:
+        """Move OBS's file into the session folder and register it.
+
+        When the move fails (a folder we cannot write) this raises, and the file stays where OBS
+        wrote it; with `leave_in_place` the session notes that instead, so it can be closed anyway.
+        """
+        if output_path:
+            session.obs_output_path = output_path
+            self._bring_in(session, Path(output_path), obs_is_local=obs_is_local, status=status,
+                           leave_in_place=leave_in_place)
+        elif status == INTERRUPTED:
+            session.add_note("OBS went away during the recording and reported no file.")
+
+    def close(self, session: Session, status: str = STOPPED) -> Session:
+        """The session is over: saved with its end and status (raises when the database cannot be written)."""
+        session.end_time = session.end_time or now_iso()
+        session.status = status
+        if status == INTERRUPTED and not session.note:
+            session.add_note("OBS went away during the recording; the file holds what was written until then.")
+        self.store.save(session)
+        self.write_metadata(session)
+        return session
+
+    def _bring_in(self, session: Session, source: Path, *, obs_is_local: bool, status: str,
+                  leave_in_place: bool) -> None:
+        try:
+            source_is_file = source.is_file() and not source.is_symlink()
         except OSError:
-            log.warning("kept %s: it is not empty", folder)
-
-    def _add_file(self, session: Session, path: Path) -> None:
-        duration = self.probe(path)
-        in_folder = path.parent == self.folder(session)
-        session.files.append({
-            "name": path.name,
-            "path": str(path),
-            "relative_path": f"{session.folder}/{path.name}" if in_folder else None,
-            "size_bytes": path.stat().st_size,
-            "duration_s": duration,
-        })
-        _recount(session)
-
-    # -- describing --------------------------------------------------------------------------
-
-    def describe(self, session: Session, upload: dict[str, Any] | None = None) -> dict[str, Any]:
-        """The session as `/api/integrated/recordings` and `session_metadata.json` show it."""
-        return {
-            "name": session.name,
-            "title": session.title,
-            "path": str(self.folder(session)),
-            "status": session.status,
-            "source": session.source,
-            "auto_upload": session.auto_upload,
-            "subtitle_model": session.subtitle_model,
-            "priority": session.priority,
-            "start_time": session.start_time,
-            "end_time": session.end_time,
-            "duration_s": session.duration_s,
-            "duration": hms(session.duration_s),
-            "size_bytes": session.size_bytes,
-            "size": human_size(session.size_bytes),
-            "files": session.files,
-            "obs_output_path": session.obs_output_path,
-            "note": session.note,
-            "metadata": session.metadata,
-            "vultr_upload": upload or session.legacy_upload,
-        }
-
-    def write_metadata(self, session: Session, upload: dict[str, Any] | None = None) -> None:
-        folder = self.folder(session)
-        if not folder.is_dir():
+            source_is_file = False
+        if not source_is_file:
+            if obs_is_local or (source.is_absolute() and source.parent.is_dir()):
+                session.add_note(f"OBS reported {source} but wrote no file there: check OBS's output settings "
+                                 "(Settings > Output > Recording) and its free disk space.")
+            else:
+                session.add_note(f"OBS saved the recording as {source}, which is not on this machine "
+                                 "(is OBS running on another computer?). It cannot be moved or uploaded from here.")
             return
         try:
-            fs.write_json_atomically(folder / METADATA_FILE, {"streamai": 1, **self.describe(session, upload)})
-        except OSError as exc:  # a read-only legacy folder keeps its own file
+            # OBS may still hold a file it did not close itself: link, never copy it.
+            name = self.folder.move_in(source, session.folder, allow_copy=status != INTERRUPTED)
+        except OSError as exc:
+            log.error("could not move %s into %s: %s", source, session.name, exc)
+            if not leave_in_place:
+                raise OSError(exc.errno, f"moving {source} into the session folder failed "
+                                         f"({exc.strerror or exc})") from exc
+            session.add_note(f"The recording stays at {source}: moving it into the session folder failed "
+                             f"({exc.strerror or exc}). It is not uploaded from there.")
+            return
+        self.add_file(session, name)
+
+    def add_file(self, session: Session, name: str, folder: str = "") -> SessionFile | None:
+        """Register a file of the session folder, if it is a regular file; the note says why not."""
+        parts = (folder, name) if folder else (name,)
+        try:
+            with self.folder.open_file(session.folder, *parts) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                duration = self.probe(fh) if size else None
+        except UnsafePath as exc:
+            log.warning("session %s: ignored %s: %s", session.name, name, exc.strerror)
+            session.add_note(f"Ignored {name}: {exc.strerror}; StreamAI only uses regular files inside "
+                             "RECORDINGS_PATH.")
+            return None
+        entry = SessionFile(name=name, size_bytes=size, duration_s=duration, folder=folder)
+        session.files = [f for f in session.files if f.parts != entry.parts] + [entry]
+        session.recount()
+        return entry
+
+    # -- the metadata file ---------------------------------------------------------------------
+
+    def write_metadata(self, session: Session) -> None:
+        try:
+            self.folder.write_json(session.folder, METADATA_FILE, data={"streamai": 1, **self.describe(session)})
+        except (OSError, ValueError) as exc:  # a read-only legacy folder keeps its own file
             log.warning("could not write %s for %s: %s", METADATA_FILE, session.name, exc)
 
     # -- adopting folders made by earlier runs or by the original StreamAI ---------------------
 
     def adopt_existing_folders(self) -> list[str]:
-        """Register every session folder the database does not know yet."""
+        """Register every session folder the database does not know yet; links are never followed."""
         known = self.store.all_names()
         adopted = []
-        for folder in sorted(self.root.iterdir()):
-            if not folder.is_dir() or folder.name.startswith(".") or folder.name in known:
+        for entry in self.folder.entries():
+            if entry.name in known or is_reserved_folder(entry.name):
+                continue
+            if entry.is_link:
+                log.warning("not adopted: %s is a symbolic link (links in RECORDINGS_PATH are never followed)",
+                            entry.name)
+                continue
+            if not entry.is_dir:
                 continue
             try:
-                self.store.insert(self._session_from_folder(folder))
-                adopted.append(folder.name)
+                sanitize_session_name(entry.name)
+                self.store.insert(self._session_from_folder(entry.name))
+                adopted.append(entry.name)
+            except InvalidInput as exc:
+                log.warning("not adopted: folder %r: %s", entry.name, exc.message)
             except Exception:
-                log.exception("could not adopt %s", folder)
+                log.exception("could not adopt %s", entry.name)
         if adopted:
             log.info("adopted %d existing session folder(s)", len(adopted))
         return adopted
 
-    def _session_from_folder(self, folder: Path) -> Session:
-        meta = _read_json(folder / METADATA_FILE)
-        if meta.get("streamai") == 1:
-            return self._restore(folder, meta)
-        technical = meta.get("technical") or {}
-        videos = sorted((p for p in folder.iterdir() if is_video(p)), key=lambda p: p.stat().st_mtime)
-        start = meta.get("start_time") or technical.get("start_time_iso")
-        if not start and videos:
-            start = datetime.fromtimestamp(videos[0].stat().st_mtime).isoformat()
-        additional = meta.get("additional") or {}
-        extra = {k: v for k, v in meta.items() if k not in ("technical", "additional")}
-        session = Session(
-            name=folder.name,
-            title=str(meta.get("title") or folder.name),
-            folder=folder.name,
-            status=INTERRUPTED if meta.get("status") == RECORDING else STOPPED,
-            source="import",
-            start_time=_aware(start) or _aware(datetime.fromtimestamp(folder.stat().st_mtime).isoformat()),
-            end_time=_aware(meta.get("end_time") or technical.get("end_time_iso")),
-            metadata={"legacy_metadata": extra} if meta else {},
-            legacy_upload=additional.get("vultr_upload") or meta.get("vultr_upload"),
-        )
-        for video in videos:
-            self._add_file(session, video)
+    def _session_from_folder(self, name: str) -> Session:
+        entries = self.folder.entries(name)
+        meta = self._read_metadata(name, entries)
+        session = self._restore(name, meta) if meta.get("streamai") == 1 else self._legacy(name, meta, entries)
+        known = {f.get("name"): f.get("duration_s") for f in meta.get("files") or [] if isinstance(f, dict)}
+        for entry in entries:
+            if not is_video_name(entry.name):
+                continue
+            if not entry.is_file:
+                what = "a symbolic link" if entry.is_link else "not a regular file"
+                log.warning("session %s: ignored %s: it is %s", name, entry.name, what)
+                session.add_note(f"Ignored {entry.name}: it is {what}; StreamAI only uses regular files "
+                                 "inside RECORDINGS_PATH.")
+                continue
+            duration = known.get(entry.name)
+            if isinstance(duration, (int, float)) and math.isfinite(duration) and duration >= 0:
+                session.files.append(SessionFile(entry.name, entry.size, float(duration)))
+            else:
+                self.add_file(session, entry.name)
+        session.recount()
         return session
 
-    def _restore(self, folder: Path, meta: dict[str, Any]) -> Session:
-        """A folder we wrote ourselves (the database was lost): trust its metadata file."""
-        known = {f.name for f in Path(folder).iterdir() if is_video(f)}
-        session = Session(
-            name=folder.name,
-            title=meta.get("title") or folder.name,
-            folder=folder.name,
-            status=STOPPED if meta.get("status") == RECORDING else meta.get("status", STOPPED),
-            source=meta.get("source", "import"),
-            start_time=meta.get("start_time") or now_iso(),
-            end_time=meta.get("end_time"),
-            auto_upload=bool(meta.get("auto_upload")),
-            subtitle_model=meta.get("subtitle_model", "base"),
-            priority=int(meta.get("priority", 1)),
-            obs_output_path=meta.get("obs_output_path"),
-            note=meta.get("note"),
-            metadata=meta.get("metadata") or {},
-            legacy_upload=meta.get("vultr_upload"),
-        )
-        recorded = [f for f in meta.get("files", []) if f.get("name") in known]
-        for video in sorted(folder.iterdir()):
-            if is_video(video) and video.name not in {f["name"] for f in recorded}:
-                self._add_file(session, video)
-        session.files = recorded + session.files
-        _recount(session)
-        return session
-
-
-def _recount(session: Session) -> None:
-    session.size_bytes = sum(f.get("size_bytes") or 0 for f in session.files)
-    known = [f["duration_s"] for f in session.files if f.get("duration_s") is not None]
-    session.duration_s = sum(known) if known else None
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    def _read_metadata(self, name: str, entries) -> dict[str, Any]:
+        if not any(e.name == METADATA_FILE for e in entries):
+            return {}
+        try:
+            data = self.folder.read_json(name, METADATA_FILE)
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring %s/%s: %s", name, METADATA_FILE, exc)
+            return {}
         return data if isinstance(data, dict) else {}
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("ignoring unreadable %s: %s", path, exc)
-        return {}
+
+    def _restore(self, name: str, meta: dict[str, Any]) -> Session:
+        """A folder we wrote ourselves (the database was lost): its metadata, checked field by field."""
+        status = _text(meta.get("status"))
+        return Session(
+            name=name, title=_text(meta.get("title")) or name, folder=name,
+            status=status if status in (STOPPED, INTERRUPTED, "failed") else STOPPED,
+            started_by=_choice(meta.get("started_by", meta.get("source")), ("dashboard", "api", "obs", "import"),
+                               "import"),
+            start_time=_aware(_text(meta.get("start_time"))) or now_iso(),
+            end_time=_aware(_text(meta.get("end_time"))),
+            auto_upload=meta.get("auto_upload") is True,
+            subtitle_model=_choice(meta.get("subtitle_model"), SUBTITLE_MODELS, "base"),
+            priority=_priority(meta.get("priority")),
+            obs_output_path=_text(meta.get("obs_output_path")),
+            note=_text(meta.get("note")),
+            metadata=meta.get("metadata") if isinstance(meta.get("metadata"), dict) else {},
+            legacy_upload=meta.get("vultr_upload") if isinstance(meta.get("vultr_upload"), dict) else None,
+        )
+
+    def _legacy(self, name: str, meta: dict[str, Any], entries) -> Session:
+        """A folder of the original StreamAI (or one a user made by hand)."""
+        technical = meta.get("technical") if isinstance(meta.get("technical"), dict) else {}
+        additional = meta.get("additional") if isinstance(meta.get("additional"), dict) else {}
+        videos = sorted((e for e in entries if e.is_file and is_video_name(e.name)), key=lambda e: e.mtime)
+        start = _text(meta.get("start_time")) or _text(technical.get("start_time_iso"))
+        if not start and videos:
+            start = datetime.fromtimestamp(videos[0].mtime).isoformat()
+        upload = additional.get("vultr_upload") or meta.get("vultr_upload")
+        extra = {k: v for k, v in meta.items() if k not in ("technical", "additional")}
+        return Session(
+            name=name, title=_text(meta.get("title")) or name, folder=name,
+            status=INTERRUPTED if meta.get("status") == RECORDING else STOPPED,
+            started_by="import", start_time=_aware(start) or now_iso(),
+            end_time=_aware(_text(meta.get("end_time")) or _text(technical.get("end_time_iso"))),
+            metadata={"legacy_metadata": extra} if meta else {},
+            legacy_upload=upload if isinstance(upload, dict) else None,
+        )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _choice(value: Any, allowed, default: str) -> str:
+    return value if value in allowed else default
+
+
+def _priority(value: Any) -> int:
+    ok = isinstance(value, int) and not isinstance(value, bool) and MIN_PRIORITY <= value <= MAX_PRIORITY
+    return value if ok else 1
 
 
 def _aware(value: str | None) -> str | None:
@@ -285,5 +290,6 @@ def _aware(value: str | None) -> str | None:
         return None
     try:
         return datetime.fromisoformat(value).astimezone().isoformat(timespec="milliseconds")
-    except ValueError:
+    except (ValueError, OverflowError, OSError):
         return None
+

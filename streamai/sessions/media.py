@@ -1,37 +1,55 @@
-"""Facts about media files: real duration (ffprobe) and human-readable sizes."""
+"""Facts about media files: real duration (ffprobe), thumbnails (ffmpeg), human-readable sizes.
+
+Files are handed to ffprobe/ffmpeg as descriptors we opened and checked ourselves (`/dev/fd/N`),
+so a link planted between our check and their open cannot redirect them.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
-from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
 VIDEO_SUFFIXES = {".mkv", ".mp4", ".mov", ".flv", ".ts", ".m4v", ".webm"}
 
 
-def is_video(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in VIDEO_SUFFIXES and not path.name.startswith(".")
+def is_video_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in VIDEO_SUFFIXES and not name.startswith(".")
 
 
-def probe_duration(path: Path, timeout_s: float = 30.0) -> float | None:
-    """Duration in seconds as the container says, or None when ffprobe is missing or the file unreadable."""
+def _input(fh: BinaryIO) -> tuple[str, tuple[int, ...]]:
+    """How a child process reads the open file `fh`: its descriptor where the OS allows it."""
+    if os.name == "posix" and os.path.isdir("/dev/fd"):
+        return f"/dev/fd/{fh.fileno()}", (fh.fileno(),)
+    return fh.name if isinstance(fh.name, str) else "", ()
+
+
+def probe_available() -> bool:
+    return shutil.which("ffprobe") is not None
+
+
+def probe_duration(fh: BinaryIO, timeout_s: float = 30.0) -> float | None:
+    """Duration in seconds as the container says, or None when ffprobe is missing or cannot read it."""
     ffprobe = shutil.which("ffprobe")
     if ffprobe is None:
         log.warning("ffprobe not found: durations are unknown (install ffmpeg)")
         return None
+    source, fds = _input(fh)
     try:
         out = subprocess.run(
-            [ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-            capture_output=True, timeout=timeout_s, check=True, text=True,
+            [ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "json", source],
+            capture_output=True, timeout=timeout_s, check=True, text=True, pass_fds=fds,
         ).stdout
-        return float(json.loads(out)["format"]["duration"])
-    except (subprocess.SubprocessError, KeyError, ValueError, OSError) as exc:
-        log.info("no duration for %s: %s", path.name, exc)
+        duration = float(json.loads(out)["format"]["duration"])
+    except (subprocess.SubprocessError, KeyError, ValueError, TypeError, OSError) as exc:
+        log.info("no duration for %s: %s", getattr(fh, "name", "a file"), exc)
         return None
+    return duration if duration == duration and duration not in (float("inf"), float("-inf")) else None
 
 
 def human_size(num_bytes: int | None) -> str:

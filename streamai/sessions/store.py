@@ -1,20 +1,40 @@
-"""Sessions in SQLite: the source of truth the API lists from."""
+"""Sessions in the database: the source of truth the API lists from."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from typing import Any
 
+from ..contract.events import now_iso
+from ..contract.vocabulary import SessionStatus
 from ..db import Database
 
-RECORDING, STOPPED, INTERRUPTED, FAILED = "recording", "stopped", "interrupted", "failed"
+RECORDING, STOPPED, INTERRUPTED, FAILED = (SessionStatus.RECORDING, SessionStatus.STOPPED,
+                                           SessionStatus.INTERRUPTED, SessionStatus.FAILED)
 _JSON_COLUMNS = ("files", "metadata", "legacy_upload")
 
 
-def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="milliseconds")
+@dataclass
+class SessionFile:
+    """A recording file of a session: `name` inside the session folder (or its `folder` below it)."""
+
+    name: str
+    size_bytes: int
+    duration_s: float | None = None
+    folder: str = ""
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return (self.folder, self.name) if self.folder else (self.name,)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "SessionFile":
+        """From a stored row; anything but the names and figures (an old absolute path) is ignored."""
+        duration = data.get("duration_s")
+        return cls(name=str(data["name"]), size_bytes=int(data.get("size_bytes") or 0),
+                   duration_s=float(duration) if isinstance(duration, (int, float)) else None,
+                   folder=str(data.get("folder") or ""))
 
 
 @dataclass
@@ -23,7 +43,7 @@ class Session:
     title: str
     folder: str
     status: str
-    source: str
+    started_by: str
     start_time: str
     auto_upload: bool = False
     subtitle_model: str = "base"
@@ -31,7 +51,7 @@ class Session:
     end_time: str | None = None
     duration_s: float | None = None
     size_bytes: int = 0
-    files: list[dict[str, Any]] = field(default_factory=list)
+    files: list[SessionFile] = field(default_factory=list)
     obs_output_path: str | None = None
     obs_record_directory: str | None = None
     note: str | None = None
@@ -43,22 +63,31 @@ class Session:
         data = {k: row[k] for k in row.keys() if k not in ("created_at", "updated_at")}
         for key in _JSON_COLUMNS:
             data[key] = json.loads(data[key]) if data[key] else None
-        data["files"] = data["files"] or []
+        data["files"] = [SessionFile.from_dict(f) for f in data["files"] or []]
         data["metadata"] = data["metadata"] or {}
         data["auto_upload"] = bool(data["auto_upload"])
         return cls(**data)
 
     @property
-    def main_file(self) -> dict[str, Any] | None:
-        """The file an upload sends: the largest one (OBS may split a session into several)."""
-        return max(self.files, key=lambda f: f.get("size_bytes") or 0, default=None)
+    def main_file(self) -> SessionFile | None:
+        """The file a manual upload sends: the largest one."""
+        return max(self.files, key=lambda f: f.size_bytes, default=None)
+
+    def add_note(self, text: str) -> None:
+        self.note = f"{self.note} {text}" if self.note else text
+
+    def recount(self) -> None:
+        self.size_bytes = sum(f.size_bytes for f in self.files)
+        known = [f.duration_s for f in self.files if f.duration_s is not None]
+        self.duration_s = sum(known) if known else None
 
 
 def _columns(session: Session) -> dict[str, Any]:
     row = asdict(session)
     for key in _JSON_COLUMNS:
-        row[key] = None if row[key] is None else json.dumps(row[key], ensure_ascii=False)
+        row[key] = None if row[key] is None else json.dumps(row[key], ensure_ascii=False, allow_nan=False)
     row["auto_upload"] = int(row["auto_upload"])
+    row["status"] = str(row["status"])
     return row
 
 
@@ -103,7 +132,7 @@ class SessionStore:
 
     def with_status(self, status: str) -> list[Session]:
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT * FROM sessions WHERE status = ?", (status,)).fetchall()
+            rows = conn.execute("SELECT * FROM sessions WHERE status = ?", (str(status),)).fetchall()
         return [Session.from_row(r) for r in rows]
 
     def count(self) -> int:

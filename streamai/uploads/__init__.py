@@ -1,3 +1,3 @@
-from .client import PermanentError, ProcessingApiClient, ProcessingApiError, TransientError
-from .queue import STATES, Job, UploadQueue
-from .worker import RetryPolicy, UploadWorker
+from .client import PermanentError, ProcessingApiClient, ProcessingApiError, TransientError, UploadReceipt
+from .queue import STATES, DuplicateJob, Job, UploadQueue
+from .worker import RetryPolicy, UploadListener, UploadWorker

@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -85,21 +84,17 @@ class ProcessingApiClient:
 
     def upload(
         self,
-        path: Path,
+        fh: BinaryIO,
+        filename: str,
+        size: int,
         *,
-        subtitle_model: str,
-        priority: int,
+        fields: dict[str, str],
         idempotency_key: str,
         on_progress: Callable[[int], None] | None = None,
         should_abort: Callable[[], bool] | None = None,
     ) -> UploadReceipt:
-        """POST the file as multipart; the body is streamed from disk and hashed on the way."""
-        body = MultipartFileBody(
-            path,
-            {"subtitle_model": subtitle_model, "priority": str(priority)},
-            on_progress=on_progress,
-            should_abort=should_abort,
-        )
+        """POST the open file as multipart; the body is streamed from disk and hashed on the way."""
+        body = MultipartFileBody(fh, filename, size, fields, on_progress=on_progress, should_abort=should_abort)
         headers = {"Content-Type": body.content_type, "Idempotency-Key": idempotency_key}
         try:
             with body:

@@ -15,8 +15,7 @@ import hashlib
 import mimetypes
 import uuid
 from contextlib import closing
-from pathlib import Path
-from typing import Callable, Iterator
+from typing import BinaryIO, Callable, Iterator
 
 from .windows import WINDOW_SIZE, read_windows
 
@@ -38,29 +37,33 @@ def _field(boundary: str, name: str, value: str) -> bytes:
 class MultipartFileBody:
     """File-like body for `requests`: a known length (so Content-Length is set) and bounded reads.
 
-    Close it (or use it as a context manager) so the file is let go even if the upload fails.
+    Close it (or use it as a context manager) so the file is let go even if the upload fails; the
+    file itself stays open: its opener closes it.
     """
 
     def __init__(
         self,
-        path: Path,
+        fh: BinaryIO,
+        filename: str,
+        size: int,
         fields: dict[str, str],
         *,
         file_field: str = "file",
         on_progress: Callable[[int], None] | None = None,
         should_abort: Callable[[], bool] | None = None,
     ):
-        self.path = Path(path)
-        self.size = self.path.stat().st_size
+        self._file = fh
+        self.filename = filename
+        self.size = size
         self.boundary = uuid.uuid4().hex
         self._digest: str | None = None
         self._on_progress = on_progress or (lambda sent: None)
         self._should_abort = should_abort or (lambda: False)
-        content_type = mimetypes.guess_type(self.path.name)[0] or "application/octet-stream"
-        filename = self.path.name.replace('"', "%22").replace("\r", "").replace("\n", "")
+        content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        quoted = filename.replace('"', "%22").replace("\r", "").replace("\n", "")
         self._head = b"".join(_field(self.boundary, k, str(v)) for k, v in fields.items()) + (
             f'--{self.boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
-            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+            f'filename="{quoted}"\r\nContent-Type: {content_type}\r\n\r\n'
         ).encode()
         # The tail's length is fixed (64 hex digits) even though its value is known only at the end.
         self._tail_length = len(self._tail("0" * 64))
@@ -95,7 +98,7 @@ class MultipartFileBody:
     def _generate(self) -> Iterator[bytes | memoryview]:
         yield self._head
         sha256 = hashlib.sha256()
-        with closing(read_windows(self.path, self.size)) as windows:  # the file is let go even mid-way
+        with closing(read_windows(self._file, self.size, self.filename)) as windows:  # let go even mid-way
             for window in windows:
                 if self._should_abort():
                     raise UploadAborted("upload cancelled")

@@ -1,41 +1,53 @@
-"""The durable upload queue: one row per job in the service's SQLite database.
+"""The durable upload queue: one row per job in the service's database.
 
 Every state change is one transaction guarded by the state it expects, so a job is claimed by
-one worker only and completed at most once, even across crashes. The interface is small on
-purpose (enqueue, claim, mark, list) so another backend can stand behind it.
+one worker only and completed at most once, even across crashes. The rules of the job's life
+(what can be retried, cancelled, what a processing status means) are written here once; the API
+sends them to clients as `can_retry` / `can_cancel`. The interface is small on purpose (enqueue,
+claim, mark, list) so another backend can stand behind it.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, Iterable
 
+from ..contract.events import now_iso
+from ..contract.vocabulary import JobState
 from ..db import Database
-from ..sessions.store import now_iso
 
-QUEUED, UPLOADING, RETRYING = "queued", "uploading", "retrying"
-UPLOADED, PROCESSING, COMPLETED = "uploaded", "processing", "completed"
-FAILED, CANCELLED = "failed", "cancelled"
-STATES = (QUEUED, UPLOADING, RETRYING, UPLOADED, PROCESSING, COMPLETED, FAILED, CANCELLED)
+QUEUED, UPLOADING, RETRYING = JobState.QUEUED, JobState.UPLOADING, JobState.RETRYING
+UPLOADED, PROCESSING, COMPLETED = JobState.UPLOADED, JobState.PROCESSING, JobState.COMPLETED
+FAILED, CANCELLED = JobState.FAILED, JobState.CANCELLED
+STATES = tuple(JobState)
 WAITING = (QUEUED, RETRYING)
+LIVE = (QUEUED, UPLOADING, RETRYING)  # at most one live job per file (a unique index says so)
 FOLLOWING = (UPLOADED, PROCESSING)
-CANCELLABLE = (QUEUED, RETRYING, UPLOADING)
+CANCELLABLE = LIVE
 RETRYABLE = (FAILED, CANCELLED)
 
+DONE_STATUSES = {"completed", "completed_simple"}
+FAILED_STATUSES = {"error", "failed"}
 
-def _iso(epoch: float | None) -> str | None:
-    return datetime.fromtimestamp(epoch).astimezone().isoformat(timespec="seconds") if epoch else None
+
+def state_for_processing(status: str) -> JobState:
+    """What a processing API task status means for the job."""
+    if status in DONE_STATUSES:
+        return COMPLETED
+    if status in FAILED_STATUSES:
+        return FAILED
+    return PROCESSING if status == "processing" else UPLOADED
 
 
 @dataclass
 class Job:
     id: int
     session_name: str
-    file_path: str
+    file_folder: str
     file_name: str
-    state: str
+    state: JobState
     manual: bool
     subtitle_model: str
     priority: int
@@ -59,35 +71,33 @@ class Job:
     def from_row(cls, row) -> "Job":
         data = dict(row)
         data["manual"] = bool(data["manual"])
+        data["state"] = JobState(data["state"])
         return cls(**data)
+
+    @property
+    def file_parts(self) -> tuple[str, ...]:
+        """Where the file is inside its session folder."""
+        return (self.file_folder, self.file_name) if self.file_folder else (self.file_name,)
 
     @property
     def idempotency_key(self) -> str:
         return f"streamai-job-{self.id}-{self.created_at}"
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["next_attempt_at"] = _iso(self.next_attempt_at) if self.state == RETRYING else None
-        data.pop("next_poll_at")
-        data.pop("poll_interval_s")
-        data["percent"] = round(100 * self.bytes_sent / self.total_bytes, 1) if self.total_bytes else 0.0
-        return data
+    @property
+    def can_retry(self) -> bool:
+        return self.state in RETRYABLE
 
-    def upload_summary(self) -> dict[str, Any]:
-        """The session's `vultr_upload` block, in the original StreamAI's field names."""
-        return {
-            "job_id": self.id,
-            "task_id": self.task_id,
-            "status": self.state,
-            "processing_status": self.processing_status,
-            "progress": self.processing_progress,
-            "message": self.processing_message or self.last_error,
-            "upload_time": self.finished_at if self.task_id else None,
-            "file_name": self.file_name,
-            "file_size": self.total_bytes,
-            "attempts": self.attempts,
-            "manual": self.manual,
-        }
+    @property
+    def can_cancel(self) -> bool:
+        return self.state in CANCELLABLE
+
+
+class DuplicateJob(Exception):
+    """The file already has a live job (queued, uploading or retrying)."""
+
+    def __init__(self, job: Job):
+        super().__init__(f"job {job.id} is already {job.state} for {job.file_name}")
+        self.job = job
 
 
 class UploadQueue:
@@ -96,18 +106,32 @@ class UploadQueue:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def enqueue(self, *, session_name: str, file_path: str, file_name: str, total_bytes: int,
+    def enqueue(self, *, session_name: str, file_folder: str, file_name: str, total_bytes: int,
                 subtitle_model: str, priority: int, manual: bool) -> Job:
+        """A new queued job, or DuplicateJob with the live one when the file already has one."""
         stamp = now_iso()
-        with self.db.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO upload_jobs (session_name, file_path, file_name, state, manual, subtitle_model,"
-                " priority, total_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (session_name, file_path, file_name, QUEUED, int(manual), subtitle_model, priority,
-                 total_bytes, stamp, stamp),
-            )
-            job_id = cursor.lastrowid
+        try:
+            with self.db.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, manual, subtitle_model,"
+                    " priority, total_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (session_name, file_folder, file_name, str(QUEUED), int(manual), subtitle_model, priority,
+                     total_bytes, stamp, stamp),
+                )
+                job_id = cursor.lastrowid
+        except sqlite3.IntegrityError:
+            live = self.live_job(session_name, file_folder, file_name)
+            if live is None:
+                raise
+            raise DuplicateJob(live) from None
         return self.get(job_id)
+
+    def live_job(self, session_name: str, file_folder: str, file_name: str) -> Job | None:
+        with self.db.reading() as conn:
+            row = conn.execute(
+                "SELECT * FROM upload_jobs WHERE session_name = ? AND file_folder = ? AND file_name = ?"
+                " AND state IN (?, ?, ?)", (session_name, file_folder, file_name, *LIVE)).fetchone()
+        return Job.from_row(row) if row else None
 
     def claim_next(self, now: float | None = None) -> Job | None:
         """Take the most urgent due job and mark it uploading, atomically."""
@@ -166,9 +190,17 @@ class UploadQueue:
                                 next_attempt_at=None, finished_at=now_iso())
 
     def retry(self, job_id: int) -> Job | None:
-        return self._transition(job_id, RETRYABLE, state=QUEUED, next_attempt_at=None, finished_at=None,
-                                bytes_sent=0, task_id=None, processing_status=None,
-                                processing_progress=None, processing_message=None)
+        """Queued again; DuplicateJob when its file got another live job meanwhile."""
+        try:
+            return self._transition(job_id, RETRYABLE, state=QUEUED, next_attempt_at=None, finished_at=None,
+                                    bytes_sent=0, task_id=None, processing_status=None,
+                                    processing_progress=None, processing_message=None)
+        except sqlite3.IntegrityError:
+            job = self.get(job_id)
+            live = job and self.live_job(job.session_name, job.file_folder, job.file_name)
+            if not live:
+                raise
+            raise DuplicateJob(live) from None
 
     def record_processing(self, job_id: int, *, status: str, progress: float | None, message: str | None,
                           state: str, next_poll_at: float | None, poll_interval_s: float | None) -> Job | None:

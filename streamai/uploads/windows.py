@@ -34,29 +34,29 @@ class FileChanged(Exception):
     """The file was changed (or opened for writing) while it was being read."""
 
 
-def read_windows(path: Path, size: int) -> Iterator[memoryview]:
-    """The file's `size` bytes as views of at most WINDOW_SIZE bytes, or FileChanged.
+def read_windows(fh: BinaryIO, size: int, name: str) -> Iterator[memoryview]:
+    """The open file's `size` bytes as views of at most WINDOW_SIZE bytes, or FileChanged.
 
     Each view is valid only until the next one is asked for: use it (hash it, send it) first.
+    The caller opened the file (and checked what it is); `name` is for messages.
     """
-    with open(path, "rb", buffering=0) as fh:
-        fd = fh.fileno()
-        _check_size(path, fd, size)
-        mapping = _map_under_lease(fd, size)
-        if mapping is None:
-            yield from _buffered(fh, size)
-        else:
-            try:
-                yield from _mapped(path, fd, mapping, size)
-            finally:
-                _let_go(fd)
-        _check_size(path, fd, size)
+    fd = fh.fileno()
+    _check_size(name, fd, size)
+    mapping = _map_under_lease(fd, size)
+    if mapping is None:
+        yield from _buffered(fh, size)
+    else:
+        try:
+            yield from _mapped(name, fd, mapping, size)
+        finally:
+            _let_go(fd)
+    _check_size(name, fd, size)
 
 
-def _check_size(path: Path, fd: int, size: int) -> None:
+def _check_size(name: str, fd: int, size: int) -> None:
     actual = os.fstat(fd).st_size
     if actual != size:
-        raise FileChanged(f"{path.name} changed size while it was being sent ({actual} bytes, expected {size})")
+        raise FileChanged(f"{name} changed size while it was being sent ({actual} bytes, expected {size})")
 
 
 def _map_under_lease(fd: int, size: int) -> mmap.mmap | None:
@@ -98,13 +98,13 @@ def _lease_break_time_s() -> int:
         return 0
 
 
-def _mapped(path: Path, fd: int, mapping: mmap.mmap, size: int) -> Iterator[memoryview]:
+def _mapped(name: str, fd: int, mapping: mmap.mmap, size: int) -> Iterator[memoryview]:
     mapping.madvise(mmap.MADV_SEQUENTIAL)
     # Not closed explicitly: the consumer may still hold the last view; the mapping goes with it.
     view = memoryview(mapping)
     for start in range(0, size, WINDOW_SIZE):
         if fcntl.fcntl(fd, fcntl.F_GETLEASE) != fcntl.F_RDLCK:
-            raise FileChanged(f"{path.name} was opened for writing while it was being sent")
+            raise FileChanged(f"{name} was opened for writing while it was being sent")
         length = min(WINDOW_SIZE, size - start)
         yield view[start:start + length]
         # Sent: drop it from our address space (the page cache keeps it), so RSS stays flat.

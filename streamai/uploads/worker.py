@@ -1,24 +1,42 @@
-"""Background workers: send queued files with retries, then follow processing to its end."""
+"""Background workers: send queued files with retries, then follow processing to its end.
+
+The worker says what happened through an `UploadListener` (the service turns that into events);
+it never shapes a payload itself.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import random
 import threading
 import time
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable
+from typing import BinaryIO, Callable, Protocol
 
-from .client import Cancelled, ProcessingApiClient, ProcessingApiError, TaskUnknown
-from .queue import COMPLETED, FAILED, PROCESSING, UPLOADED, Job, UploadQueue, _iso
+from .client import Cancelled, ProcessingApiClient, ProcessingApiError, TaskUnknown, UploadReceipt
+from .queue import COMPLETED, FAILED, Job, UploadQueue, state_for_processing
 
 log = logging.getLogger(__name__)
 
-Notify = Callable[[str, dict[str, Any]], None]
-DONE_STATUSES = {"completed", "completed_simple"}
 PROGRESS_EVERY_S = 0.25
 PERSIST_PROGRESS_EVERY_S = 1.0
+
+
+class UploadListener(Protocol):
+    def job_changed(self, job: Job) -> None: ...
+
+    def progress(self, job: Job, sent: int, rate_bps: float, eta_s: float | None) -> None: ...
+
+    def uploaded(self, job: Job, receipt: UploadReceipt) -> None: ...
+
+    def attempt_failed(self, job: Job, error: str, next_attempt_at: float | None) -> None: ...
+
+    def processing(self, job: Job, status: str, progress: float | None, message: str | None) -> None: ...
+
+
+OpenFile = Callable[[Job], BinaryIO]
+FormFields = Callable[[Job], dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -36,15 +54,20 @@ class RetryPolicy:
 
 
 class UploadWorker:
-    """`concurrency` upload threads plus one processing-status poller, all driven by the queue."""
+    """`concurrency` upload threads plus one processing-status poller, all driven by the queue.
+
+    `open_file(job)` gives the job's file, opened safely (it must be a regular file inside its
+    session folder); `form_fields(job)` the extra multipart fields the processing API gets.
+    """
 
     def __init__(
         self,
         queue: UploadQueue,
         client: ProcessingApiClient,
-        notify: Notify,
+        listener: UploadListener,
+        open_file: OpenFile,
         *,
-        on_job_change: Callable[[Job], None] = lambda job: None,
+        form_fields: FormFields = lambda job: {},
         concurrency: int = 1,
         retry: RetryPolicy = RetryPolicy(),
         poll_interval_s: float = 2.0,
@@ -52,8 +75,9 @@ class UploadWorker:
     ):
         self.queue = queue
         self.client = client
-        self.notify = notify
-        self.on_job_change = on_job_change
+        self.listener = listener
+        self.open_file = open_file
+        self.form_fields = form_fields
         self.concurrency = concurrency
         self.retry = retry
         self.poll_interval_s = poll_interval_s
@@ -105,57 +129,56 @@ class UploadWorker:
                 self._send(job)
             except Exception as exc:  # never let one job kill the worker
                 log.exception("upload job %s crashed", job.id)
-                self._changed(self.queue.mark_failed(job.id, error=f"internal error: {exc}"))
+                self._fail(job, f"internal error: {exc}")
 
     def _sleep_until_due(self) -> None:
         due = self.queue.next_wakeup()
-        timeout = 5.0 if due is None else min(5.0, max(0.05, due - time.time()))
+        timeout = 5.0 if due is None else max(0.05, min(5.0, due - time.time()))
         with self._wake:
             self._wake.wait(timeout)
 
     def _send(self, job: Job) -> None:
         self._aborted.discard(job.id)  # an abort aimed at an earlier attempt
-        path = Path(job.file_path)
         self._changed(job)
-        if not path.is_file():
-            return self._fail(job, f"{path} no longer exists")
-        if path.stat().st_size != job.total_bytes:
-            return self._fail(job, f"{path.name} changed size since it was queued "
-                                   f"({path.stat().st_size} bytes, expected {job.total_bytes})")
-        progress = _ProgressReporter(job, self.queue, self.notify)
-        log.info("uploading %s (job %s, attempt %d)", path.name, job.id, job.attempts)
         try:
-            receipt = self.client.upload(
-                path,
-                subtitle_model=job.subtitle_model,
-                priority=job.priority,
-                idempotency_key=job.idempotency_key,
-                on_progress=progress,
-                should_abort=lambda: job.id in self._aborted or self._stopping.is_set(),
-            )
-        except Cancelled:
-            self._aborted.discard(job.id)
-            log.info("upload job %s stopped (%s)", job.id, "shutdown" if self._stopping.is_set() else "cancelled")
-            return
-        except ProcessingApiError as exc:
-            return self._after_failure(job, exc)
+            fh = self.open_file(job)
+        except FileNotFoundError:
+            return self._fail(job, f"{job.file_name} no longer exists")
+        except OSError as exc:
+            return self._fail(job, f"{job.file_name} cannot be read: {exc.strerror or exc}")
+        with fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size != job.total_bytes:
+                return self._fail(job, f"{job.file_name} changed size since it was queued "
+                                       f"({size} bytes, expected {job.total_bytes})")
+            log.info("uploading %s (job %s, attempt %d)", job.file_name, job.id, job.attempts)
+            try:
+                receipt = self.client.upload(
+                    fh, job.file_name, size,
+                    fields={"subtitle_model": job.subtitle_model, "priority": str(job.priority),
+                            **self.form_fields(job)},
+                    idempotency_key=job.idempotency_key,
+                    on_progress=_ProgressReporter(job, self.queue, self.listener),
+                    should_abort=lambda: job.id in self._aborted or self._stopping.is_set(),
+                )
+            except Cancelled:
+                self._aborted.discard(job.id)
+                log.info("upload job %s stopped (%s)", job.id, "shutdown" if self._stopping.is_set() else "cancelled")
+                return
+            except ProcessingApiError as exc:
+                return self._after_failure(job, exc)
         if job.sha256 and job.sha256 != receipt.sha256:
-            log.warning("job %s: %s changed content between attempts", job.id, path.name)
+            log.warning("job %s: %s changed content between attempts", job.id, job.file_name)
         # A cancel that came after the last byte left is too late: the API has the file, so the
         # job records it rather than inviting a duplicate upload.
         updated = self.queue.mark_uploaded(job.id, task_id=receipt.task_id, sha256=receipt.sha256,
                                            bytes_sent=receipt.size, poll_in_s=self.poll_interval_s)
         self._aborted.discard(job.id)
         if updated is None:
-            log.error("job %s vanished while %s was being sent (task %s)", job.id, path.name, receipt.task_id)
+            log.error("job %s vanished while %s was being sent (task %s)", job.id, job.file_name, receipt.task_id)
             return
-        log.info("uploaded %s as task %s", path.name, receipt.task_id)
-        self.notify("upload_completed", {
-            "job_id": job.id, "session_name": job.session_name, "task_id": receipt.task_id,
-            "attempts": job.attempts, "manual": job.manual, "sha256": receipt.sha256,
-        })
-        if job.manual:
-            self._manual_result(updated, success=True)
+        log.info("uploaded %s as task %s", job.file_name, receipt.task_id)
+        self._tell(self.listener.uploaded, updated, receipt)
         self._changed(updated)
 
     def _after_failure(self, job: Job, exc: ProcessingApiError) -> None:
@@ -163,37 +186,27 @@ class UploadWorker:
             return self._fail(job, str(exc))
         next_at = time.time() + self.retry.delay(job.attempts, exc.retry_after_s)
         updated = self.queue.mark_retrying(job.id, error=str(exc), next_attempt_at=next_at)
-        log.warning("upload job %s attempt %d failed: %s; next try at %s", job.id, job.attempts, exc, _iso(next_at))
-        self._failure_event(job, str(exc), will_retry=True, next_at=next_at)
+        log.warning("upload job %s attempt %d failed: %s; next try in %.1fs", job.id, job.attempts, exc,
+                    next_at - time.time())
+        self._tell(self.listener.attempt_failed, updated or job, str(exc), next_at)
         self._changed(updated)
 
     def _fail(self, job: Job, error: str) -> None:
         updated = self.queue.mark_failed(job.id, error=error)
         log.error("upload job %s failed for good: %s", job.id, error)
-        self._failure_event(job, error, will_retry=False, next_at=None)
-        if job.manual and updated:
-            self._manual_result(updated, success=False)
+        self._tell(self.listener.attempt_failed, updated or job, error, None)
         self._changed(updated)
-
-    def _failure_event(self, job: Job, error: str, *, will_retry: bool, next_at: float | None) -> None:
-        self.notify("upload_failed", {
-            "job_id": job.id, "session_name": job.session_name, "error": error, "attempt": job.attempts,
-            "will_retry": will_retry, "next_retry_at": _iso(next_at), "manual": job.manual,
-        })
-
-    def _manual_result(self, job: Job, *, success: bool) -> None:
-        result = {"success": success, "job_id": job.id, "task_id": job.task_id,
-                  "subtitle_model": job.subtitle_model, "priority": job.priority}
-        if not success:
-            result["error"] = job.last_error
-        self.notify("manual_upload_completed", {"session_name": job.session_name, "result": result})
 
     def _changed(self, job: Job | None) -> None:
         if job is not None:
-            try:
-                self.on_job_change(job)
-            except Exception:
-                log.exception("job change handler failed for job %s", job.id)
+            self._tell(self.listener.job_changed, job)
+
+    @staticmethod
+    def _tell(method, *args) -> None:
+        try:
+            method(*args)
+        except Exception:
+            log.exception("upload listener %s failed", getattr(method, "__name__", method))
 
     # -- following processing --------------------------------------------------------------
 
@@ -208,42 +221,41 @@ class UploadWorker:
     def _poll(self, job: Job) -> None:
         interval = min(self.poll_max_s, (job.poll_interval_s or self.poll_interval_s) * 1.5)
         try:
-            report = self.client.status(job.task_id)
+            report = self.client.status(job.task_id or "")
         except TaskUnknown as exc:
-            return self._record(job, "error", None, str(exc), FAILED, None)
+            return self._record(job, "error", None, str(exc), None)
         except ProcessingApiError as exc:
             log.info("status of task %s unavailable (%s); retrying in %.0fs", job.task_id, exc, interval)
             return self.queue.postpone_poll(job.id, next_poll_at=time.time() + interval, poll_interval_s=interval)
         status = str(report.get("status") or "unknown")
         progress = report.get("progress")
-        progress = float(progress) if isinstance(progress, (int, float)) else None
+        progress = float(progress) if isinstance(progress, (int, float)) and progress == progress else None
         message = report.get("message") or report.get("error") or report.get("detail")
-        state = COMPLETED if status in DONE_STATUSES else FAILED if status == "error" else (
-            PROCESSING if status == "processing" else UPLOADED)
-        changed = (status, progress, message) != (job.processing_status, job.processing_progress, job.processing_message)
+        message = str(message) if message is not None else None
+        changed = (status, progress, message) != (job.processing_status, job.processing_progress,
+                                                  job.processing_message)
         if changed:
             interval = self.poll_interval_s  # keep up while things move
-        next_poll = None if state in (COMPLETED, FAILED) else time.time() + interval
-        self._record(job, status, progress, message, state, next_poll, interval, announce=changed or next_poll is None)
+        self._record(job, status, progress, message, interval, announce=changed)
 
-    def _record(self, job: Job, status: str, progress, message, state: str, next_poll: float | None,
-                interval: float | None = None, announce: bool = True) -> None:
+    def _record(self, job: Job, status: str, progress: float | None, message: str | None,
+                interval: float | None, announce: bool = True) -> None:
+        state = state_for_processing(status)
+        finished = state in (COMPLETED, FAILED)
+        next_poll = None if finished or interval is None else time.time() + interval
         updated = self.queue.record_processing(job.id, status=status, progress=progress, message=message,
                                                state=state, next_poll_at=next_poll, poll_interval_s=interval)
-        if updated is None or not announce:
+        if updated is None or not (announce or finished):
             return
-        self.notify("processing_status", {
-            "job_id": job.id, "session_name": job.session_name, "task_id": job.task_id,
-            "status": status, "progress": progress, "message": message, "state": state,
-        })
+        self._tell(self.listener.processing, updated, status, progress, message)
         self._changed(updated)
 
 
 class _ProgressReporter:
-    """Turns per-chunk byte counts into a few `upload_progress` events a second."""
+    """Turns per-chunk byte counts into a few progress reports a second."""
 
-    def __init__(self, job: Job, queue: UploadQueue, notify: Notify):
-        self.job, self.queue, self.notify = job, queue, notify
+    def __init__(self, job: Job, queue: UploadQueue, listener: UploadListener):
+        self.job, self.queue, self.listener = job, queue, listener
         self.started = time.monotonic()
         self.last_event = self.last_persist = 0.0
 
@@ -256,11 +268,6 @@ class _ProgressReporter:
         if now - self.last_event < PROGRESS_EVERY_S and not done:
             return
         self.last_event = now
-        elapsed = max(now - self.started, 1e-6)
-        rate = sent / elapsed
-        total = self.job.total_bytes
-        self.notify("upload_progress", {
-            "job_id": self.job.id, "session_name": self.job.session_name, "bytes_sent": sent,
-            "total_bytes": total, "percent": round(100 * sent / total, 1) if total else 100.0,
-            "rate_bps": round(rate), "eta_s": round((total - sent) / rate, 1) if rate > 0 else None,
-        })
+        rate = sent / max(now - self.started, 1e-6)
+        eta = (self.job.total_bytes - sent) / rate if rate > 0 else None
+        self.listener.progress(self.job, sent, rate, eta)

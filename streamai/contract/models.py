@@ -1,0 +1,272 @@
+"""Every response body the HTTP API sends, as pydantic models: the one definition of their shape.
+
+Presenters (service/presenters.py) build them from sessions and jobs; routes and Socket.IO events
+send them; `/api/openapi.json` describes them; the dashboard's types are generated from that.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel
+
+from .vocabulary import JobState, ObsLinkState, RecorderState, Role, SessionStatus, StartedBy, StoppedBy
+
+
+class Wire(BaseModel):
+    """Base of every payload: a non-finite float leaves as null, never as invalid JSON."""
+
+    model_config = ConfigDict(ser_json_inf_nan="null")
+
+
+class ErrorBody(Wire):
+    """Every error: a sentence for a person, and details for a program."""
+
+    model_config = ConfigDict(extra="allow", ser_json_inf_nan="null")
+    error: str
+    field: str | None = None
+
+
+# -- health and identity ---------------------------------------------------------------------
+
+
+class ObsConnection(Wire):
+    connected: bool
+    state: ObsLinkState
+    error: str | None = None
+
+
+class StorageHealth(Wire):
+    ok: bool
+    error: str | None = None
+
+
+class Health(Wire):
+    status: Literal["healthy", "degraded"]
+    timestamp: str
+    obs: ObsConnection
+    storage: StorageHealth
+    uploads_enabled: bool
+    auth_required: bool
+    version: str
+
+
+class AuthInfo(Wire):
+    role: Role
+    auth_required: bool
+
+
+# -- recordings ------------------------------------------------------------------------------
+
+
+class RecordedFile(Wire):
+    name: str
+    path: str
+    relative_path: str
+    size_bytes: int | None = None
+    duration_s: float | None = None
+
+
+class UploadSummary(Wire):
+    """A session's `vultr_upload` block, in the original StreamAI's field names (legacy ones may
+    carry more keys)."""
+
+    model_config = ConfigDict(extra="allow", ser_json_inf_nan="null")
+    job_id: int | None = None
+    task_id: str | None = None
+    status: str | None = None
+    processing_status: str | None = None
+    progress: float | None = None
+    message: str | None = None
+    upload_time: str | None = None
+    file_name: str | None = None
+    file_size: int | None = None
+    attempts: int | None = None
+    manual: bool | None = None
+
+
+class SessionFacts(Wire):
+    """What every answer about a session says the same way."""
+
+    session_name: str
+    title: str
+    session_path: str
+    auto_upload: bool
+    subtitle_model: str
+    priority: int
+    started_by: StartedBy
+    start_time: str
+
+
+class Session(SessionFacts):
+    """A session as `/api/integrated/recordings` lists it (and `session_metadata.json` keeps it)."""
+
+    status: SessionStatus
+    end_time: str | None = None
+    duration_s: float | None = None
+    duration: str
+    size_bytes: int
+    size: str
+    files: list[RecordedFile]
+    obs_output_path: str | None = None
+    note: str | None = None
+    metadata: dict[str, Any]
+    vultr_upload: UploadSummary | None = None
+
+
+class FormattedRecording(Wire):
+    """The dashboard's shape of a session (the original StreamAI's `/recordings/formatted`)."""
+
+    id: str
+    session_name: str
+    title: str
+    date: str
+    start_time: str
+    duration: str
+    size: str
+    views: int
+    thumbnail: str
+    platforms: list[str]
+    status: str
+    hasTranscription: bool
+    hasHighlights: bool
+    hasShorts: bool
+    categories: list[Any]
+    isManualUpload: bool
+    filePath: str | None = None
+    vultr_task_id: str | None = None
+    upload_status: str | None = None
+    upload_time: str | None = None
+    processing_progress: float | None = None
+    note: str | None = None
+
+
+class ObsRecordStatus(Wire):
+    active: bool
+    paused: bool
+    timecode: str | None = None
+    bytes: int | None = None
+    duration_ms: int | None = None
+    error: str | None = None
+
+
+class IdleRecordingStatus(Wire):
+    active: Literal[False] = False
+    state: RecorderState
+    message: str
+    obs_connected: bool
+
+
+class ActiveRecordingStatus(SessionFacts):
+    active: Literal[True] = True
+    state: RecorderState
+    stopping: bool
+    stop_error: str | None = None
+    obs_status: ObsRecordStatus
+    obs_connected: bool
+
+
+class RecordingStatus(RootModel[IdleRecordingStatus | ActiveRecordingStatus]):
+    """`active: false` when nothing records; the session and OBS's live figures otherwise."""
+
+
+class StartResult(SessionFacts):
+    success: Literal[True] = True
+    message: str
+
+
+class UploadJob(Wire):
+    id: int
+    session_name: str
+    file_name: str
+    file_path: str
+    state: JobState
+    manual: bool
+    subtitle_model: str
+    priority: int
+    attempts: int
+    bytes_sent: int
+    total_bytes: int
+    percent: float
+    sha256: str | None = None
+    last_error: str | None = None
+    next_attempt_at: str | None = None
+    task_id: str | None = None
+    processing_status: str | None = None
+    processing_progress: float | None = None
+    processing_message: str | None = None
+    created_at: str
+    updated_at: str
+    finished_at: str | None = None
+    can_retry: bool = Field(description="POST …/retry would be accepted now")
+    can_cancel: bool = Field(description="POST …/cancel would be accepted now")
+
+
+class UploadQueued(Wire):
+    queued: Literal[True] = True
+    job: UploadJob
+
+
+class UploadNotQueued(Wire):
+    queued: Literal[False] = False
+    reason: str
+
+
+class StopResult(Wire):
+    success: Literal[True] = True
+    message: str
+    session_name: str
+    session_path: str
+    status: SessionStatus
+    files: list[RecordedFile]
+    duration_s: float | None = None
+    size_bytes: int
+    note: str | None = None
+    stopped_by: StoppedBy
+    upload_result: UploadQueued | UploadNotQueued | None = None
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+class RecordingsPage(Wire):
+    recordings: list[Session]
+    count: int
+    total: int
+    timestamp: str
+
+
+class FormattedPage(Wire):
+    recordings: list[FormattedRecording]
+    count: int
+    total: int
+
+
+class UploadsPage(Wire):
+    uploads: list[UploadJob]
+    count: int
+
+
+class JobAnswer(Wire):
+    success: Literal[True] = True
+    job: UploadJob
+
+
+class ManualUploadAnswer(JobAnswer):
+    message: str
+
+
+class QueueSummary(Wire):
+    enabled: bool
+    concurrency: int
+    counts: dict[JobState, int]
+
+
+class ServiceStatus(Wire):
+    service_initialized: bool
+    obs_connected: bool
+    obs: ObsConnection
+    recording_status: IdleRecordingStatus | ActiveRecordingStatus
+    recent_recordings: list[Session]
+    upload_queue: QueueSummary
+    timestamp: str

@@ -1,0 +1,370 @@
+"""RecordingLifecycle: one OBS connection's recording, as a state machine.
+
+    idle -> starting -> recording <-> paused -> stopping -> idle
+                         (OBS lost) -> interrupted -> idle
+            a session that could not be closed -> stop_failed -> (stop again) -> stopping
+
+The moves allowed are in `MOVES`, and every change goes through `_move`. OBS's own events drive
+it as much as our requests do, so a recording started or stopped in the OBS window is handled
+exactly like one driven through the API. One lifecycle per OBS connection: several can run side
+by side. It knows nothing of payloads: what happens is told to a `RecorderListener`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..contract.vocabulary import RecorderState
+from ..exceptions import Conflict, ObsRequestFailed, ObsUnavailable, StorageUnavailable
+from ..obs import ConnectionState, ObsController
+from ..sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session
+
+log = logging.getLogger(__name__)
+
+IDLE, STARTING, RECORDING_, PAUSED, STOPPING, LOST, STOP_FAILED = (
+    RecorderState.IDLE, RecorderState.STARTING, RecorderState.RECORDING, RecorderState.PAUSED,
+    RecorderState.STOPPING, RecorderState.INTERRUPTED, RecorderState.STOP_FAILED)
+
+MOVES: dict[RecorderState, set[RecorderState]] = {
+    IDLE: {STARTING, RECORDING_},
+    STARTING: {RECORDING_, IDLE, LOST},
+    RECORDING_: {PAUSED, STOPPING, LOST},
+    PAUSED: {RECORDING_, STOPPING, LOST},
+    STOPPING: {IDLE, STOP_FAILED, RECORDING_, PAUSED},  # back when OBS refuses the stop
+    LOST: {IDLE, STOP_FAILED},
+    STOP_FAILED: {STOPPING},
+}
+OUTPUT_STARTED = "OBS_WEBSOCKET_OUTPUT_STARTED"
+OUTPUT_STOPPED = "OBS_WEBSOCKET_OUTPUT_STOPPED"
+OBS_NOT_RECORDING = 501  # obs-websocket's OutputNotRunning
+OBS_ALREADY_RECORDING = 500  # obs-websocket's OutputRunning
+START_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    session_name: str | None = None
+    auto_upload: bool | None = None
+    subtitle_model: str | None = None
+    priority: int | None = None
+    metadata: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Defaults:
+    auto_upload: bool
+    subtitle_model: str
+    priority: int
+
+
+@dataclass
+class Take:
+    """The recording under way: its session, where OBS writes it, and who ends it."""
+
+    session: Session
+    output_path: str | None = None
+    stopped_by: str = "obs"
+    file_handled: bool = False  # OBS's file is in the session folder (or its absence noted)
+    final_status: str = STOPPED
+    stop_error: str | None = None
+    started: threading.Event = field(default_factory=threading.Event)
+    finished: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a status answer needs, read under the lock in one go."""
+
+    state: RecorderState
+    session: Session | None
+    stop_error: str | None
+    obs_connected: bool
+
+
+class RecorderListener(Protocol):
+    def recording_started(self, session: Session, message: str) -> None: ...
+
+    def recording_closed(self, session: Session, stopped_by: str) -> Any: ...
+
+    def recorder_failed(self, session: Session, error: str) -> None: ...
+
+
+class RecordingLifecycle:
+    def __init__(self, obs: ObsController, manager: RecordingManager, listener: RecorderListener,
+                 defaults: Defaults, *, stop_timeout_s: float = 600.0):
+        self.obs = obs
+        self.manager = manager
+        self.listener = listener
+        self.defaults = defaults
+        self.stop_timeout_s = stop_timeout_s
+        self._lock = threading.RLock()
+        self._state = IDLE
+        self._take: Take | None = None
+
+    @property
+    def state(self) -> RecorderState:
+        return self._state
+
+    def snapshot(self) -> Snapshot:
+        with self._lock:
+            take = self._take
+            return Snapshot(self._state, take.session if take else None, take.stop_error if take else None,
+                            self.obs.state.connected)
+
+    def is_recording(self, session_name: str) -> bool:
+        take = self._take
+        return take is not None and take.session.name == session_name
+
+    def _move(self, new: RecorderState) -> None:
+        if new not in MOVES[self._state]:
+            raise AssertionError(f"recorder cannot go from {self._state} to {new}")
+        log.debug("recorder: %s -> %s", self._state, new)
+        self._state = new
+
+    # -- start -----------------------------------------------------------------------------
+
+    def start(self, options: StartOptions, started_by: str) -> Session:
+        """Start OBS and answer once it really records (never before: a stop in between is lost)."""
+        with self._lock:
+            self._refuse_start()
+            if self.obs.record_status().get("outputActive"):
+                raise Conflict("OBS is already recording")
+            try:
+                directory = self.obs.record_directory()
+            except ObsRequestFailed:
+                directory = None
+            take = Take(self._create_session(options, started_by, record_directory=directory))
+            self._take = take
+            self._move(STARTING)
+            try:
+                self.obs.start_record()
+            except Exception as exc:
+                self._abandon(take)
+                if isinstance(exc, ObsRequestFailed) and exc.code == OBS_ALREADY_RECORDING:
+                    raise Conflict("OBS is already recording") from exc
+                raise
+        # StartRecord answers before the output runs; a stop sent in between would be refused by
+        # OBS and the recording would start anyway. Answer once OBS says STARTED.
+        if not take.started.wait(START_TIMEOUT_S) or take.finished.is_set():
+            if not take.finished.is_set():
+                self._abandon(take)
+            raise ObsRequestFailed("OBS accepted the start but did not begin recording; check its output settings")
+        session = take.session
+        log.info("recording started: %s (by %s)", session.name, started_by)
+        self.listener.recording_started(session, f"Recording {session.name} started")
+        return session
+
+    def _refuse_start(self) -> None:
+        take = self._take
+        if self._state == STOP_FAILED and take:
+            raise Conflict(f"session {take.session.name} could not be closed ({take.stop_error}); "
+                           "stop it again (POST /api/integrated/recording/stop) before starting another",
+                           session_name=take.session.name)
+        if self._state != IDLE and take:
+            raise Conflict(f"already recording session {take.session.name}", session_name=take.session.name)
+
+    def _create_session(self, options: StartOptions, started_by: str, *, output_path: str | None = None,
+                        record_directory: str | None = None) -> Session:
+        d = self.defaults
+        return self.manager.create(
+            options.session_name, started_by=started_by,
+            auto_upload=d.auto_upload if options.auto_upload is None else options.auto_upload,
+            subtitle_model=options.subtitle_model or d.subtitle_model,
+            priority=d.priority if options.priority is None else options.priority,
+            metadata=options.metadata or {}, obs_output_path=output_path, obs_record_directory=record_directory,
+        )
+
+    def _abandon(self, take: Take) -> None:
+        with self._lock:
+            if self._take is take:
+                self._take = None
+                self._move(IDLE)
+        self.manager.discard(take.session)
+
+    # -- stop ------------------------------------------------------------------------------
+
+    def stop(self, stopped_by: str, *, leave_file_in_place: bool = False) -> Any:
+        """Stop, wait until OBS has finished writing the file, close the session; the listener's result.
+
+        After a failed close (`stop_failed`), a stop tries the closing again; with
+        `leave_file_in_place` it closes the session even if the file cannot be moved in.
+        """
+        with self._lock:
+            take = self._take
+            if take is None:
+                raise Conflict("nothing is recording")
+            retry = self._state == STOP_FAILED
+            if self._state == STARTING:
+                raise Conflict(f"session {take.session.name} is still starting; stop it in a moment",
+                               session_name=take.session.name)
+            if self._state in (STOPPING, LOST):
+                raise Conflict(f"session {take.session.name} is already stopping", session_name=take.session.name)
+            before = self._state
+            if not retry:
+                take.stopped_by = stopped_by
+            self._move(STOPPING)
+        if retry:  # OBS has already stopped: only the closing is left to do
+            log.info("closing session %s again", take.session.name)
+            return self._close(take, take.final_status, leave_file_in_place)
+        try:
+            take.output_path = self.obs.stop_record() or take.output_path
+        except ObsRequestFailed as exc:
+            if exc.code != OBS_NOT_RECORDING:
+                with self._lock:
+                    self._move(before)  # OBS refused: nothing changed, the recording goes on
+                raise
+            log.warning("OBS was not recording any more; closing session %s", take.session.name)
+            take.finished.set()
+        except ObsUnavailable:
+            take.finished.set()
+        # StopRecord answers before the file is written; RecordStateChanged(STOPPED) means it is.
+        confirmed = take.finished.wait(self.stop_timeout_s)
+        if not confirmed:
+            log.error("OBS did not confirm the end of %s in %.0fs", take.session.name, self.stop_timeout_s)
+        # Unconfirmed, the file may still be growing: INTERRUPTED moves it by link, never by copy.
+        return self._close(take, STOPPED if confirmed and self.obs.state.connected else INTERRUPTED)
+
+    def _close(self, take: Take, status: str, leave_file_in_place: bool = False) -> Any:
+        """Bring the file in and close the session; on failure, stay where stop can be retried."""
+        session = take.session
+        try:
+            if not take.file_handled:
+                self.manager.bring_in(session, take.output_path, status=status, obs_is_local=self.obs.is_local,
+                                      leave_in_place=leave_file_in_place)
+                take.file_handled = True
+            self.manager.close(session, status)
+        except Exception as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            with self._lock:
+                take.final_status, take.stop_error = status, reason
+                self._move(STOP_FAILED)
+            take.finished.set()
+            take.started.set()
+            where = (str(self.manager.file_path(session, session.files[-1])) if take.file_handled and session.files
+                     else take.output_path or "where OBS wrote it")
+            log.error("could not close session %s: %s (the recording is safe at %s)", session.name, reason, where)
+            self.listener.recorder_failed(session, reason)
+            raise StorageUnavailable(
+                f"session {session.name} could not be closed: {reason}. The recording is safe at {where}; "
+                "fix the cause and stop again (POST /api/integrated/recording/stop), or stop with "
+                '{"leaveFileInPlace": true} to close the session without moving the file',
+                session_name=session.name) from exc
+        with self._lock:
+            if self._take is take:
+                self._take = None
+                self._move(IDLE)
+        take.finished.set()
+        take.started.set()  # a start still waiting learns that it is over
+        log.info("recording %s: %s (%d file(s))", status, session.name, len(session.files))
+        return self.listener.recording_closed(session, take.stopped_by)
+
+    # -- OBS events ------------------------------------------------------------------------
+
+    def on_record_state(self, output_state: str | None, output_path: str | None) -> None:
+        if output_state == OUTPUT_STARTED:
+            self._on_obs_started(output_path)
+        elif output_state == OUTPUT_STOPPED:
+            self._on_obs_stopped(output_path)
+
+    def _on_obs_started(self, path: str | None) -> None:
+        with self._lock:
+            take = self._take
+            if self._state == STARTING and take:  # our own start: OBS now really records, and says where
+                take.output_path = path or take.output_path
+                take.session.obs_output_path = take.output_path
+                self.manager.store.save(take.session)
+                self._move(RECORDING_)
+                take.started.set()
+                return
+            if self._state != IDLE:
+                return
+            take = Take(self._create_session(StartOptions(), "obs", output_path=path), output_path=path)
+            self._take = take
+            self._move(RECORDING_)
+            take.started.set()
+        log.info("recording started from OBS itself: session %s", take.session.name)
+        self.listener.recording_started(take.session, "Recording started from OBS")
+
+    def _on_obs_stopped(self, path: str | None) -> None:
+        with self._lock:
+            take = self._take
+            if take is None:
+                return
+            take.output_path = path or take.output_path
+            if self._state == STOPPING:  # stop() is waiting for exactly this
+                take.finished.set()
+                return
+            if self._state not in (RECORDING_, PAUSED):
+                return
+            take.stopped_by = "obs"
+            self._move(STOPPING)
+        # Stopped from the OBS window: finish off the listener thread (moving a file takes time).
+        self._in_background(self._close_quietly, take, STOPPED)
+
+    def on_connection(self, state: ConnectionState) -> None:
+        if state.connected:
+            self._in_background(self.reconcile)
+            return
+        with self._lock:
+            take = self._take
+            if take is None or take.finished.is_set() or self._state == STOP_FAILED:
+                return
+            waiting = self._state == STOPPING
+            if not waiting:
+                self._move(LOST)
+        log.warning("OBS went away during session %s", take.session.name)
+        if waiting:
+            take.finished.set()  # wake stop(); it closes the session as interrupted
+        else:
+            self._in_background(self._close_quietly, take, INTERRUPTED)
+
+    def _close_quietly(self, take: Take, status: str) -> None:
+        try:
+            self._close(take, status)
+        except StorageUnavailable:
+            pass  # said in the log and to the listener; a stop request can finish it
+
+    def reconcile(self) -> None:
+        """After (re)connecting, make our sessions agree with OBS.
+
+        A session a previous run left 'recording' resumes if OBS is still recording (the server
+        died, OBS did not), and is closed as interrupted otherwise; a recording OBS makes with no
+        session at all becomes one.
+        """
+        try:
+            recording = bool(self.obs.record_status().get("outputActive"))
+        except (ObsUnavailable, ObsRequestFailed):
+            return
+        resumed = None
+        with self._lock:
+            current = self._take.session.name if self._take else None
+            orphans = [s for s in self.manager.store.with_status(RECORDING) if s.name != current]
+            orphans.sort(key=lambda s: s.start_time, reverse=True)
+            if recording and self._state == IDLE and orphans:
+                resumed = orphans.pop(0)
+                take = Take(resumed, output_path=resumed.obs_output_path)
+                self._take = take
+                self._move(RECORDING_)
+                take.started.set()
+        for session in orphans:
+            log.warning("session %s was recording when the service stopped; closing it as interrupted", session.name)
+            path = session.obs_output_path
+            try:
+                self.manager.bring_in(session, path if path and Path(path).is_file() else None, status=INTERRUPTED,
+                                      obs_is_local=self.obs.is_local)
+                self.manager.close(session, INTERRUPTED)
+            except Exception:
+                log.exception("could not close the orphan session %s", session.name)
+        if resumed:
+            log.info("OBS is still recording session %s: resumed", resumed.name)
+            self.listener.recording_started(resumed, f"Recording {resumed.name} resumed")
+        elif recording and self._state == IDLE:
+            self._on_obs_started(None)
+
+    @staticmethod
+    def _in_background(target, *args) -> None:
+        threading.Thread(target=target, args=args, name=target.__name__, daemon=True).start()

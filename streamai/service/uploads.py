@@ -1,0 +1,202 @@
+"""The uploads façade: what may be queued, the job actions users can take, and the events the
+upload worker's news becomes."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Callable
+
+from ..config import Settings
+from ..contract import events as e
+from ..contract import models as m
+from ..exceptions import Conflict, InvalidInput, NotFound, StreamAIError, Unavailable, Unprocessable
+from ..sessions import RecordingManager, Session, SessionFile, UnsafePath
+from ..sessions.media import probe_available, probe_duration
+from ..uploads import Job, UploadQueue
+from ..uploads.client import UploadReceipt
+from ..uploads.queue import CANCELLABLE, RETRYABLE, STATES, DuplicateJob
+from ..uploads.worker import UploadWorker
+from .presenters import Presenter, iso
+
+log = logging.getLogger(__name__)
+
+Emit = Callable[[str, m.Wire], None]
+UPLOADS_OFF = "uploads are off: set VULTR_API_URL to the processing API's address"
+
+
+class Uploads:
+    """Queue, worker and the rules around them; also the worker's `UploadListener`."""
+
+    def __init__(self, settings: Settings, queue: UploadQueue, manager: RecordingManager, presenter: Presenter,
+                 emit: Emit):
+        self.settings = settings
+        self.queue = queue
+        self.manager = manager
+        self.presenter = presenter
+        self.emit = emit
+        self.worker: UploadWorker | None = None  # set by the app when uploads are on
+
+    @property
+    def enabled(self) -> bool:
+        return self.settings.uploads_enabled and self.worker is not None
+
+    def start(self) -> None:
+        if self.worker:
+            self.worker.start()
+
+    def stop(self) -> None:
+        if self.worker:
+            self.worker.stop()
+
+    def open_file(self, job: Job):
+        """The worker's way to a job's file: a regular file inside the job's own session folder."""
+        session = self.manager.store.get(job.session_name)
+        if session is None:
+            raise FileNotFoundError(f"session {job.session_name} is gone")
+        entry = SessionFile(job.file_name, job.total_bytes, folder=job.file_folder)
+        return self.manager.open_recording(session, entry)
+
+    # -- queueing --------------------------------------------------------------------------
+
+    def auto_upload(self, session: Session) -> m.UploadQueued | m.UploadNotQueued:
+        """After a stop: queue the recording, or say plainly why not."""
+        try:
+            job = self.queue_session(session, session.subtitle_model, session.priority, manual=False)
+        except StreamAIError as exc:
+            log.warning("no automatic upload for %s: %s", session.name, exc.message)
+            return m.UploadNotQueued(reason=exc.message)
+        return m.UploadQueued(job=self.presenter.job(job))
+
+    def queue_session(self, session: Session, subtitle_model: str, priority: int, *, manual: bool,
+                      force: bool = False) -> Job:
+        if not self.enabled:
+            raise Unavailable(UPLOADS_OFF)
+        entry = session.main_file
+        if entry is None:
+            raise Conflict(f"session {session.name} has no recording file to upload"
+                           + (f": {session.note}" if session.note else ""))
+        size = self._checked_size(session, entry, force)
+        try:
+            job = self.queue.enqueue(session_name=session.name, file_folder=entry.folder, file_name=entry.name,
+                                     total_bytes=size, subtitle_model=subtitle_model, priority=priority,
+                                     manual=manual)
+        except DuplicateJob as dup:
+            raise Conflict(f"{entry.name} of session {session.name} is already being uploaded "
+                           f"(job {dup.job.id}, {dup.job.state})",
+                           job=self.presenter.job(dup.job).model_dump(mode="json")) from None
+        if self.worker:
+            self.worker.wake()
+        log.info("queued upload job %s for %s (%s)", job.id, session.name, "manual" if manual else "auto")
+        self.emit("upload_queued", e.JobEvent(job=self.presenter.job(job)))
+        self.job_changed(job)
+        return job
+
+    def _checked_size(self, session: Session, entry: SessionFile, force: bool) -> int:
+        """Only a readable, non-empty video is sent; one ffprobe cannot read needs `force`."""
+        try:
+            with self.manager.open_recording(session, entry) as fh:
+                size = os.fstat(fh.fileno()).st_size
+                duration = entry.duration_s if entry.duration_s is not None else (probe_duration(fh) if size else None)
+        except FileNotFoundError:
+            raise Conflict(f"the recording file {entry.name} of session {session.name} is missing") from None
+        except UnsafePath as exc:
+            raise Unprocessable(f"{entry.name} of session {session.name} is not uploaded: {exc.strerror}") from None
+        except OSError as exc:
+            raise Unprocessable(f"{entry.name} of session {session.name} cannot be read: "
+                                f"{exc.strerror or exc}") from None
+        if size == 0:
+            raise Unprocessable(f"{entry.name} of session {session.name} is empty (0 bytes): nothing to upload")
+        if duration is None and not force and probe_available():
+            raise Unprocessable(f"ffprobe cannot read {entry.name} of session {session.name} as a video (it may "
+                                "be corrupt or incomplete); send \"force\": true to upload it anyway",
+                                field="force")
+        return size
+
+    # -- what users can do with jobs -------------------------------------------------------
+
+    def jobs(self, state: str | None, limit: int, offset: int = 0) -> list[Job]:
+        if state is not None and state not in STATES:
+            raise InvalidInput(f"state must be one of {', '.join(STATES)}", field="state")
+        return self.queue.list(state, limit, offset)
+
+    def job(self, job_id: int) -> Job:
+        job = self.queue.get(job_id)
+        if job is None:
+            raise NotFound(f"no upload job {job_id}")
+        return job
+
+    def retry(self, job_id: int) -> Job:
+        job = self.job(job_id)
+        if not self.enabled:
+            raise Unavailable(UPLOADS_OFF)
+        try:
+            updated = self.queue.retry(job_id)
+        except DuplicateJob as dup:
+            raise Conflict(f"{job.file_name} already has a live upload (job {dup.job.id}, {dup.job.state})",
+                           job=self.presenter.job(dup.job).model_dump(mode="json")) from None
+        if updated is None:
+            raise Conflict(f"job {job_id} is {job.state}; only {' or '.join(RETRYABLE)} jobs can be retried",
+                           state=job.state)
+        if self.worker:
+            self.worker.wake()
+        self.job_changed(updated)
+        return updated
+
+    def cancel(self, job_id: int) -> Job:
+        job = self.job(job_id)
+        updated = self.queue.cancel(job_id)
+        if updated is None:
+            raise Conflict(f"job {job_id} is {job.state}; only {', '.join(CANCELLABLE)} jobs can be cancelled",
+                           state=job.state)
+        if self.worker:
+            self.worker.abort(job_id)
+        self.job_changed(updated)
+        return updated
+
+    def summary(self) -> m.QueueSummary:
+        return m.QueueSummary(enabled=self.settings.uploads_enabled, concurrency=self.settings.upload_concurrency,
+                              counts=self.queue.counts())
+
+    # -- the worker's news (UploadListener) ------------------------------------------------
+
+    def job_changed(self, job: Job) -> None:
+        """Every job state change reaches clients and the session's metadata file."""
+        self.emit("upload_job_updated", e.JobEvent(job=self.presenter.job(job)))
+        session = self.manager.store.get(job.session_name)
+        if session is not None:
+            self.manager.write_metadata(session)
+
+    def progress(self, job: Job, sent: int, rate_bps: float, eta_s: float | None) -> None:
+        total = job.total_bytes
+        self.emit("upload_progress", e.UploadProgress(
+            job_id=job.id, session_name=job.session_name, bytes_sent=sent, total_bytes=total,
+            percent=round(100 * sent / total, 1) if total else 100.0, rate_bps=round(rate_bps),
+            eta_s=round(eta_s, 1) if eta_s is not None else None))
+
+    def uploaded(self, job: Job, receipt: UploadReceipt) -> None:
+        self.emit("upload_completed", e.UploadCompleted(
+            job_id=job.id, session_name=job.session_name, task_id=receipt.task_id, attempts=job.attempts,
+            manual=job.manual, sha256=receipt.sha256))
+        if job.manual:
+            self._manual_outcome(job, success=True)
+
+    def attempt_failed(self, job: Job, error: str, next_attempt_at: float | None) -> None:
+        self.emit("upload_failed", e.UploadFailed(
+            job_id=job.id, session_name=job.session_name, error=error, attempt=job.attempts,
+            will_retry=next_attempt_at is not None, next_retry_at=iso(next_attempt_at), manual=job.manual))
+        if job.manual and next_attempt_at is None:
+            self._manual_outcome(job, success=False, error=error)
+
+    def processing(self, job: Job, status: str, progress: float | None, message: str | None) -> None:
+        self.emit("processing_status", e.ProcessingStatus(
+            job_id=job.id, session_name=job.session_name, task_id=job.task_id or "", status=status,
+            progress=progress, message=message, state=job.state))
+
+    def _manual_outcome(self, job: Job, *, success: bool, error: str | None = None) -> None:
+        self.emit("manual_upload_completed", e.ManualUploadCompleted(
+            session_name=job.session_name,
+            result=e.ManualUploadOutcome(success=success, job_id=job.id, task_id=job.task_id,
+                                         subtitle_model=job.subtitle_model, priority=job.priority,
+                                         error=None if success else error)))
+
