@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
+import sqlite3
 from typing import Callable
 
 from flask_cors import CORS
@@ -15,7 +18,7 @@ from . import api
 from .api.errors import validation_error
 from .api.security import TrustedHostsMiddleware, origin_allowed, trusted_hosts
 from .api.strict_json import StrictJSONProvider
-from .config import Settings
+from .config import ConfigError, Settings
 from .contract.events import SERVER_EVENTS, ServerEvents
 from .contract.models import ErrorBody, Wire
 from .db import Database, default_location
@@ -77,8 +80,11 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
 
 def build_service(settings: Settings, emit: Callable[[str, Wire], None],
                   obs: ObsController | None = None) -> IntegratedRecordingService:
-    """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS)."""
-    db = Database(settings.database_path or default_location(settings.recordings_path))
+    """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS).
+
+    Raises ConfigError, with one sentence, when RECORDINGS_PATH or the database cannot be used.
+    """
+    db = open_storage(settings)
     manager = RecordingManager(RecordingsFolder(settings.recordings_path), SessionStore(db))
     presenter = Presenter(manager)
     uploads = Uploads(settings, UploadQueue(db), manager, presenter, emit)
@@ -101,6 +107,20 @@ def build_service(settings: Settings, emit: Callable[[str, Wire], None],
     )
     service = IntegratedRecordingService(settings, db, obs, manager, uploads, presenter, emit)
     return service
+
+
+def open_storage(settings: Settings) -> Database:
+    root = settings.recordings_path
+    try:
+        if root.exists() and not root.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "it is not a folder")
+        root.mkdir(parents=True, exist_ok=True)
+        if not os.access(root, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, "not writable by this user")
+        return Database(settings.database_path or default_location(root))
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ConfigError(f"RECORDINGS_PATH={root} cannot be used: {reason}") from exc
 
 
 def describe_events(app: OpenAPI) -> None:

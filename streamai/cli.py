@@ -35,9 +35,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _serve(settings) -> int:
     from .app import create_app
+    from .config import ConfigError
     from .realtime import socketio
 
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except ConfigError as exc:
+        print(f"streamai: {exc}", file=sys.stderr)
+        return 2
     log = logging.getLogger("streamai")
     log.info("StreamAI on http://%s:%d (OBS at %s:%d, recordings in %s, %s mode)", settings.host, settings.port,
              settings.obs_host, settings.obs_port, settings.recordings_path.resolve(), settings.async_mode)

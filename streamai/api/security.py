@@ -49,12 +49,11 @@ SECURITY_HEADERS = {
 
 
 def trusted_hosts(settings: Settings) -> tuple[str, ...]:
-    """STREAMAI_TRUSTED_HOSTS, or the bind address plus this machine's loopback names."""
-    if settings.trusted_hosts:
-        return settings.trusted_hosts
+    """The loopback names (no DNS rebinding can take them), plus STREAMAI_TRUSTED_HOSTS or else the
+    bind address."""
     bind = settings.host.strip("[]")
-    wildcard = bind in ("0.0.0.0", "::", "")
-    return tuple(dict.fromkeys(LOCAL_NAMES + (() if wildcard else (bind,))))
+    extra = settings.trusted_hosts or (() if bind in ("0.0.0.0", "::", "") else (bind,))
+    return tuple(dict.fromkeys(LOCAL_NAMES + tuple(extra)))
 
 
 def is_loopback(host: str) -> bool:
@@ -147,9 +146,14 @@ def init_app(app: Flask, settings: Settings) -> None:
                                       origin=origin)
             if request.content_length and request.content_length > settings.max_body:
                 return error_response(413, f"the body is larger than {settings.max_body} bytes (STREAMAI_MAX_BODY)")
-            if request.content_length or request.headers.get("Transfer-Encoding"):
+            chunked = bool(request.headers.get("Transfer-Encoding"))
+            if request.content_length or chunked:
                 if not request.is_json:
                     return error_response(415, "send the body as JSON with Content-Type: application/json")
+                # A chunked body has no length to check up front: it is read up to the limit.
+                if chunked and len(request.get_data(cache=True)) >= settings.max_body:
+                    return error_response(413, f"the body is larger than {settings.max_body} bytes "
+                                               "(STREAMAI_MAX_BODY)")
                 try:
                     request.get_json()  # parsed once, strictly (strict_json.py); routes get the cached value
                 except BadRequest as exc:

@@ -78,6 +78,12 @@ class StreamAIServer:
             self.proc.kill()
             self.proc.wait(10)
 
+    def rss(self) -> int:
+        """The server process's resident memory, in bytes."""
+        import psutil
+
+        return psutil.Process(self.proc.pid).memory_info().rss
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
