@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI

@@ -65,7 +65,7 @@ class Settings:
     def uploads_enabled(self) -> bool:
         return bool(self.vultr_api_url)
 
-    def with_overrides(self, **overrides) -> "Settings":
+    def with_overrides(self, **overrides) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -106,6 +106,10 @@ _ENV = {
 }
 
 
+# Settings where an empty value means something ("no token", "uploads off"), not "use the default".
+_MAY_BE_EMPTY = {"api_token", "viewer_token", "obs_password", "vultr_api_url", "vultr_api_key"}
+
+
 class ConfigError(ValueError):
     """A setting has a value the service cannot run with."""
 
@@ -121,7 +125,7 @@ def load_settings(environ: dict[str, str] | None = None, dotenv: bool = True) ->
     values = {}
     for name, (attr, parse) in _ENV.items():
         raw = environ.get(name)
-        if raw is None or (raw == "" and attr not in {"api_token", "viewer_token", "obs_password", "vultr_api_url", "vultr_api_key"}):
+        if raw is None or (raw == "" and attr not in _MAY_BE_EMPTY):
             continue
         try:
             values[attr] = parse(raw)

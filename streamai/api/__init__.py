@@ -33,7 +33,8 @@ def error_answers(*statuses: int) -> dict[int, Any]:
 
 
 def init_app(app) -> None:
-    from . import dashboard, docs, errors as error_handlers, health, recording, recordings, security, uploads
+    from . import dashboard, docs, health, recording, recordings, security, uploads
+    from . import errors as error_handlers
 
     error_handlers.init_app(app)
     security.init_app(app, settings_of(app))

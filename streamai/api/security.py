@@ -15,7 +15,8 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, request

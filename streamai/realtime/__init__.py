@@ -7,4 +7,4 @@ ROOM = "recording_updates"
 socketio = SocketIO()
 
 # Registered before any init_app, so every app built by the factory gets the handlers.
-from . import handlers  # noqa: E402,F401
+from . import handlers  # noqa: E402

@@ -137,9 +137,10 @@ class Presenter:
         if obs is None:
             record = m.ObsRecordStatus(active=False, paused=False, error=obs_error)
         else:
-            record = m.ObsRecordStatus(active=bool(obs.get("outputActive")), paused=bool(obs.get("outputPaused")),
-                                       timecode=obs.get("outputTimecode") or "00:00:00.000",
-                                       bytes=obs.get("outputBytes") or 0, duration_ms=int(obs.get("outputDuration") or 0))
+            record = m.ObsRecordStatus(
+                active=bool(obs.get("outputActive")), paused=bool(obs.get("outputPaused")),
+                timecode=obs.get("outputTimecode") or "00:00:00.000", bytes=obs.get("outputBytes") or 0,
+                duration_ms=int(obs.get("outputDuration") or 0))
         return m.ActiveRecordingStatus(
             **self.facts(snap.session), state=snap.state,
             stopping=snap.state in (RecorderState.STOPPING, RecorderState.INTERRUPTED),

@@ -17,10 +17,11 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -242,7 +243,7 @@ def free_names(name: str) -> Iterator[str]:
 
 def _link_free(folder: Dir, source: Path, wanted: str) -> str:
     for candidate in free_names(wanted):
-        name, at = _at(folder, candidate)
+        name, _ = _at(folder, candidate)
         try:
             if isinstance(folder, int):
                 os.link(source, candidate, dst_dir_fd=folder, follow_symlinks=False)

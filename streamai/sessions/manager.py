@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import math
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
 from ..contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 from ..exceptions import InvalidInput

@@ -62,5 +62,5 @@ def human_size(num_bytes: int | None) -> str:
 
 
 def hms(seconds: float | None) -> str:
-    total = int(round(seconds or 0))
+    total = round(seconds or 0)
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"

@@ -29,7 +29,7 @@ class SessionFile:
         return (self.folder, self.name) if self.folder else (self.name,)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SessionFile":
+    def from_dict(cls, data: dict[str, Any]) -> SessionFile:
         """From a stored row; anything but the names and figures (an old absolute path) is ignored."""
         duration = data.get("duration_s")
         return cls(name=str(data["name"]), size_bytes=int(data.get("size_bytes") or 0),
@@ -59,8 +59,8 @@ class Session:
     legacy_upload: dict[str, Any] | None = None
 
     @classmethod
-    def from_row(cls, row) -> "Session":
-        data = {k: row[k] for k in row.keys() if k not in ("created_at", "updated_at")}
+    def from_row(cls, row) -> Session:
+        data = {k: row[k] for k in row.keys() if k not in ("created_at", "updated_at")}  # noqa: SIM118 (sqlite3.Row)
         for key in _JSON_COLUMNS:
             data[key] = json.loads(data[key]) if data[key] else None
         data["files"] = [SessionFile.from_dict(f) for f in data["files"] or []]

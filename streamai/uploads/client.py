@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from email.utils import parsedate_to_datetime
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -111,7 +113,8 @@ class ProcessingApiClient:
         payload = self._json(response, "upload")
         task_id = payload.get("task_id")
         if not task_id:
-            raise PermanentError("the processing API accepted the file but returned no task_id", status=response.status_code)
+            raise PermanentError("the processing API accepted the file but returned no task_id",
+                                 status=response.status_code)
         return UploadReceipt(str(task_id), body.sha256, body.size, payload)
 
     def status(self, task_id: str) -> dict[str, Any]:
@@ -135,7 +138,8 @@ class ProcessingApiClient:
         try:
             payload = response.json()
         except ValueError:
-            raise TransientError(f"{what} answered HTTP {response.status_code} without JSON", status=response.status_code)
+            raise TransientError(f"{what} answered HTTP {response.status_code} without JSON",
+                                 status=response.status_code) from None
         if not isinstance(payload, dict):
             raise PermanentError(f"{what} answered with unexpected JSON", status=response.status_code)
         return payload
@@ -161,9 +165,9 @@ def _retry_after(response: requests.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         try:
-            from datetime import datetime, timezone
+            from datetime import datetime
 
-            return max(0.0, (parsedate_to_datetime(value) - datetime.now(timezone.utc)).total_seconds())
+            return max(0.0, (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds())
         except (TypeError, ValueError):
             return None
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..contract.events import now_iso
 from ..contract.vocabulary import JobState
@@ -68,7 +69,7 @@ class Job:
     finished_at: str | None
 
     @classmethod
-    def from_row(cls, row) -> "Job":
+    def from_row(cls, row) -> Job:
         data = dict(row)
         data["manual"] = bool(data["manual"])
         data["state"] = JobState(data["state"])

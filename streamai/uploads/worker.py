@@ -11,8 +11,9 @@ import os
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, Callable, Protocol
+from typing import BinaryIO, Protocol
 
 from .client import Cancelled, ProcessingApiClient, ProcessingApiError, TaskUnknown, UploadReceipt
 from .queue import COMPLETED, FAILED, Job, UploadQueue, state_for_processing
