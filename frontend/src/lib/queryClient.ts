@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../services/integratedRecordingService';
+import { isApiError } from './apiClient';
 import type { AppStore } from './appState';
 
 /** Any 401 from /api opens the token prompt (once: it is a single flag, not a stack of dialogs). */

@@ -1,7 +1,13 @@
 // Pure updates of the cached upload-job list, applied by REST results and socket events alike.
-import type { UploadJob, UploadJobView } from '../types/api';
+import { UPLOADS_LIMIT } from '../config/constants';
+import type { UploadJob } from '../types';
 import { percentOf } from './format';
-import { UPLOADS_LIMIT } from './queryKeys';
+
+/** A job as the dashboard keeps it: the server's job plus live transfer figures from `upload_progress`. */
+export interface UploadJobView extends UploadJob {
+  rate_bps?: number | null;
+  eta_s?: number | null;
+}
 
 export const sameId = (a: number | string, b: number | string): boolean => String(a) === String(b);
 

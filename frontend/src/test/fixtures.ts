@@ -1,4 +1,4 @@
-import type { ActiveRecordingStatus, FormattedRecording, Health, IdleRecordingStatus, UploadJob } from '../types/api';
+import type { ActiveRecordingStatus, FormattedRecording, Health, IdleRecordingStatus, UploadJob } from '../types';
 
 export const healthConnected: Health = {
   status: 'healthy',
