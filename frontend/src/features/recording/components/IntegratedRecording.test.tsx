@@ -53,7 +53,10 @@ describe('<IntegratedRecording />', () => {
     server.set('GET /api/integrated/recording/status', {
       body: { ...activeStatus, session_name: 'Demo', started_by: 'dashboard' },
     });
-    await act(async () => pending.resolve(startOk));
+    await act(async () => {
+      pending.resolve(startOk);
+      await pending.promise;
+    });
     await waitFor(() => expect(stopButton()).toBeEnabled());
     expect(startButton()).toBeDisabled();
     expect(screen.getByTestId('recording-session')).toHaveTextContent('Demo');
