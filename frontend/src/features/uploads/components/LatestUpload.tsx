@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatBytes, formatDuration, formatRate, formatTime, toPercent } from '../../../lib/format';
-import { isSent, uploadPercent } from '../../../lib/uploadJobs';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { StatusPill, toneForProcessing, toneForState } from '../../../components/StatusPill';
 import { useUploads } from '../api/getUploads';
+import { isSent, uploadPercent } from '../jobs';
 
 /** The latest upload: transfer, retries, Task ID, then the processing API's status. */
 export function LatestUpload() {

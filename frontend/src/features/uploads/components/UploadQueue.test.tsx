@@ -31,4 +31,22 @@ describe('<UploadQueue />', () => {
     expect(within(jobs[0]).getByText('Annulé')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: "Relancer l'envoi de B" })).toBeInTheDocument();
   });
+
+  it('offers « Relancer » and « Annuler » only when the server says the job allows them', async () => {
+    const jobs = [
+      makeJob({ id: 1, session_name: 'A', state: 'failed', can_retry: false, can_cancel: false }),
+      makeJob({ id: 2, session_name: 'B', state: 'uploaded', can_retry: true, can_cancel: true }),
+    ];
+    const { serverEmit } = renderWithApp(<UploadQueue />, {
+      routes: { 'GET /api/integrated/uploads': { body: { uploads: jobs, count: 2 } } },
+    });
+    const [a, b] = await screen.findAllByTestId('upload-job');
+    expect(within(a).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(b).getByRole('button', { name: "Relancer l'envoi de B" })).toBeInTheDocument();
+    expect(within(b).getByRole('button', { name: "Annuler l'envoi de B" })).toBeInTheDocument();
+
+    await serverEmit('upload_job_updated', { job: { ...jobs[0], can_retry: true } });
+    expect(within(a).getByRole('button', { name: "Relancer l'envoi de A" })).toBeInTheDocument();
+    expect(within(a).queryByRole('button', { name: "Annuler l'envoi de A" })).not.toBeInTheDocument();
+  });
 });

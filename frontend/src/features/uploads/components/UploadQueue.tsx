@@ -2,15 +2,13 @@ import { useId } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { uploadPercent, type UploadJobView } from '../../../lib/uploadJobs';
+import type { UploadJobView } from '../../../lib/uploadJobs';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { StatusPill, toneForState } from '../../../components/StatusPill';
 import { useCancelUpload } from '../api/cancelUpload';
 import { useRetryUpload } from '../api/retryUpload';
 import { useUploads } from '../api/getUploads';
-
-const RETRYABLE = new Set(['failed', 'cancelled']);
-const CANCELLABLE = new Set(['queued', 'uploading', 'retrying']);
+import { jobActions, uploadPercent } from '../jobs';
 
 /** « File d'envoi »: the recent upload jobs with retry / cancel. */
 export function UploadQueue() {
@@ -65,6 +63,7 @@ interface JobRowProps {
 function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
   const { t, lang } = useI18n();
   const percent = uploadPercent(job);
+  const { canRetry, canCancel } = jobActions(job);
   return (
     <li className="job" data-testid="upload-job">
       <div className="job__head">
@@ -86,9 +85,9 @@ function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
         )}
       </p>
       {job.last_error && job.state !== 'completed' && <p className="job__error">{job.last_error}</p>}
-      {(RETRYABLE.has(job.state) || CANCELLABLE.has(job.state)) && (
+      {(canRetry || canCancel) && (
         <div className="job__actions">
-          {RETRYABLE.has(job.state) && (
+          {canRetry && (
             <button
               type="button"
               className="btn btn--small"
@@ -99,7 +98,7 @@ function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
               {t.queue.retry}
             </button>
           )}
-          {CANCELLABLE.has(job.state) && (
+          {canCancel && (
             <button
               type="button"
               className="btn btn--small btn--ghost"
