@@ -1,7 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../config/constants';
-import { activeStatus, healthConnected, makeJob, makeRecording } from '../test/fixtures';
+import { activeStatus, healthConnected, healthWithAuth, makeJob, makeRecording } from '../test/fixtures';
+import type { Routes } from '../test/mockServer';
 import { renderWithApp } from '../test/render';
 import { Dashboard } from './Dashboard';
 
@@ -154,5 +155,124 @@ describe('<Dashboard />', () => {
     expect(document.documentElement.lang).toBe('en');
     await user.click(screen.getByRole('button', { name: 'FR' }));
     expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeInTheDocument();
+  });
+});
+
+describe('<Dashboard /> roles', () => {
+  const READ_ONLY = "Lecture seule : ce jeton permet de suivre l'enregistrement, pas de le piloter.";
+  const jobs = [
+    makeJob({ id: 1, session_name: 'session_001', state: 'failed', last_error: 'HTTP 500' }),
+    makeJob({ id: 2, session_name: 'session_002', state: 'queued', created_at: '2025-07-08T10:06:00' }),
+  ];
+  const routes = (role: 'operator' | 'viewer'): Routes => ({
+    'GET /api/health': { body: healthWithAuth },
+    'GET /api/auth': { body: { role, auth_required: true } },
+    'GET /api/frontend/recordings/formatted': { body: { recordings: [makeRecording(1)], count: 1, total: 1 } },
+    'GET /api/integrated/uploads': { body: { uploads: jobs, count: 2 } },
+  });
+
+  function renderAs(role: 'operator' | 'viewer', extra: Routes = {}) {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, `${role}-token`);
+    return renderDashboard({ routes: { ...routes(role), ...extra } });
+  }
+
+  const controls = () => [
+    screen.getByRole('button', { name: "Démarrer l'enregistrement" }),
+    screen.getByRole('button', { name: "Arrêter l'enregistrement" }),
+    screen.getByLabelText('Nom de session (optionnel)'),
+    screen.getByLabelText('Upload automatique (recommandé)'),
+    screen.getByLabelText('Modèle de sous-titres'),
+    screen.getByLabelText('Priorité'),
+    screen.getByLabelText('Modèle pour session_001'),
+    screen.getByLabelText('Priorité pour session_001'),
+    screen.getByRole('button', { name: 'Envoyer' }),
+    screen.getByRole('button', { name: "Relancer l'envoi de session_001" }),
+    screen.getByRole('button', { name: "Annuler l'envoi de session_002" }),
+  ];
+
+  it('shows a viewer everything live, with every control disabled and the reason beside them', async () => {
+    const { server, user, serverEmit } = renderAs('viewer');
+    expect(await screen.findByTestId('recording-row')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getAllByText(READ_ONLY)).toHaveLength(3)); // recording, recordings, queue
+    for (const control of controls()) expect(control).toBeDisabled();
+    expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toHaveAccessibleDescription(READ_ONLY);
+    expect(screen.getByRole('button', { name: 'Envoyer' })).toHaveAccessibleDescription(READ_ONLY);
+    expect(server.calls('GET', '/api/auth')[0].headers.authorization).toBe('Bearer viewer-token');
+
+    // Live updates still arrive.
+    await serverEmit('recording_status_update', { status: activeStatus });
+    expect(screen.getByTestId('timecode')).toHaveTextContent('00:01:05');
+    expect(screen.getByRole('log')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'EN' }));
+    expect(screen.getAllByText('Read-only: this token lets you follow recording, not control it.')).toHaveLength(3);
+  });
+
+  it('lets an operator use every control, with no read-only note', async () => {
+    renderAs('operator');
+    expect(await screen.findByTestId('recording-row')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
+    const [start, stop, ...others] = controls();
+    expect(start).toBeEnabled();
+    expect(stop).toBeDisabled(); // nothing is recording
+    for (const control of others) expect(control).toBeEnabled();
+    expect(screen.queryByText(READ_ONLY)).not.toBeInTheDocument();
+  });
+
+  it('treats a server without /api/auth (404, before roles) as operator', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'the-only-token');
+    const { server } = renderDashboard({ routes: { 'GET /api/health': { body: healthWithAuth } } });
+    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
+    expect(server.calls('GET', '/api/auth')).toHaveLength(1);
+  });
+
+  it('does not ask /api/auth when the server has no token', async () => {
+    const { server } = renderDashboard();
+    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
+    expect(screen.queryByRole('button', { name: 'Changer de jeton' })).not.toBeInTheDocument();
+    expect(server.calls('GET', '/api/auth')).toHaveLength(0);
+  });
+
+  it('shows the server’s sentence on a 403 and turns the controls read-only', async () => {
+    const refused = {
+      error: 'Starting a recording needs the operator role; this token is a viewer’s.',
+      required_role: 'operator',
+      role: 'viewer',
+    };
+    const { user } = renderAs('operator', { 'POST /api/integrated/recording/start': { status: 403, body: refused } });
+    const start = screen.getByRole('button', { name: "Démarrer l'enregistrement" });
+    await waitFor(() => expect(start).toBeEnabled());
+    await user.click(start);
+    expect(await screen.findByText(refused.error)).toHaveAttribute('role', 'alert');
+    await waitFor(() => expect(start).toBeDisabled());
+    expect(screen.getAllByText(READ_ONLY).length).toBeGreaterThan(0);
+  });
+
+  it('switches from a viewer’s token to an operator’s with « Changer de jeton »', async () => {
+    const { server, user, socket } = renderAs('viewer');
+    await waitFor(() => expect(screen.getAllByText(READ_ONLY)).toHaveLength(3));
+
+    // Opened, then left alone: nothing changes.
+    await user.click(screen.getByRole('button', { name: 'Changer de jeton' }));
+    expect(screen.getByRole('dialog', { name: 'Changer de jeton' })).toBeInTheDocument();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Annuler' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('viewer-token');
+
+    server.set('GET /api/auth', (req) => ({
+      body: { role: req.headers.authorization === 'Bearer op-token' ? 'operator' : 'viewer', auth_required: true },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Changer de jeton' }));
+    await user.type(screen.getByLabelText("Jeton d'accès"), 'op-token');
+    await user.click(screen.getByRole('button', { name: 'Valider' }));
+
+    expect(window.localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('op-token');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
+    expect(screen.queryByText(READ_ONLY)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: "Relancer l'envoi de session_001" })).toBeEnabled();
+    expect(server.calls('GET', '/api/auth').at(-1)?.headers.authorization).toBe('Bearer op-token');
+    expect(socket.disconnectCalls).toBe(1); // reconnected with the new token
+    expect(socket.connected).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { RecordingsList } from '../features/recordings/components/RecordingsList
 import { useUploads } from '../features/uploads/api/getUploads';
 import { LatestUpload } from '../features/uploads/components/LatestUpload';
 import { UploadQueue } from '../features/uploads/components/UploadQueue';
+import { ChangeTokenButton } from '../features/connection/components/ChangeTokenButton';
 import { ConnectionBanner } from '../features/connection/components/ConnectionBanner';
 import { ObsPill, SocketPill } from '../features/connection/components/ConnectionPills';
 import { TokenPrompt } from '../features/connection/components/TokenPrompt';
@@ -21,7 +22,7 @@ import { useRealtimeSync } from './useRealtimeSync';
 export function Dashboard() {
   useRealtimeSync();
   const { t } = useI18n();
-  const { serverDown, obs } = useAccess();
+  const { serverDown, obs, authRequired } = useAccess();
   const status = useRecordingStatus();
   const uploads = useUploads();
   const recordingNow = status.data?.active ? status.data.session_name : null;
@@ -39,6 +40,7 @@ export function Dashboard() {
         <div className="topbar__status">
           <ObsPill obs={obs} />
           <SocketPill />
+          {authRequired && <ChangeTokenButton />}
           <LanguageSwitch />
         </div>
       </header>

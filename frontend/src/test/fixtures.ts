@@ -9,6 +9,9 @@ export const healthConnected: Health = {
   version: '1.0.0',
 };
 
+/** A server with tokens (STREAMAI_API_TOKEN, maybe STREAMAI_VIEWER_TOKEN). */
+export const healthWithAuth: Health = { ...healthConnected, auth_required: true };
+
 export const healthObsDown: Health = {
   ...healthConnected,
   obs: { connected: false, state: 'disconnected', error: 'Connection refused' },

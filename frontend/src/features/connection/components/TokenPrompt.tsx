@@ -1,11 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useAppState, useAppStore } from '../../../hooks/useAppState';
 import { useI18n } from '../../../i18n/useI18n';
 import { writeToken } from '../../../lib/authToken';
+import { queryKeys } from '../../../lib/queryKeys';
 import { reconnectSocket } from '../../../lib/socket';
 
-/** Asks for the access token after a 401 (or a refused socket); one dialog however many calls failed. */
+/**
+ * Asks for the access token after a 401 (or a refused socket), one dialog however many calls failed;
+ * also opened by « Changer de jeton », where it can be dismissed since the current token still works.
+ */
 export function TokenPrompt() {
   const { t } = useI18n();
   const ids = useId();
@@ -15,6 +19,12 @@ export function TokenPrompt() {
   const [token, setToken] = useState('');
 
   if (prompt === 'hidden') return null;
+  const changing = prompt === 'change';
+
+  const close = () => {
+    setToken('');
+    store.set({ authPrompt: 'hidden' });
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -23,9 +33,15 @@ export function TokenPrompt() {
     writeToken(value);
     setToken('');
     store.set({ authPrompt: 'hidden', hasToken: true });
+    // The role was the old token's: forget it, so no control is enabled on its word.
+    void queryClient.resetQueries({ queryKey: queryKeys.auth });
     // Everything that failed with 401 is asked again; the socket (re)connects with auth: {token}.
     reconnectSocket();
-    void queryClient.invalidateQueries();
+    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.auth[0] });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (changing && event.key === 'Escape') close();
   };
 
   return (
@@ -36,8 +52,9 @@ export function TokenPrompt() {
         aria-modal="true"
         aria-labelledby={`${ids}-title`}
         aria-describedby={`${ids}-desc`}
+        onKeyDown={onKeyDown}
       >
-        <h2 id={`${ids}-title`}>{t.auth.title}</h2>
+        <h2 id={`${ids}-title`}>{changing ? t.auth.change : t.auth.title}</h2>
         <p id={`${ids}-desc`} className="muted">
           {t.auth.explain}
         </p>
@@ -57,9 +74,16 @@ export function TokenPrompt() {
             autoFocus
             required
           />
-          <button type="submit" className="btn btn--primary" disabled={!token.trim()}>
-            {t.auth.submit}
-          </button>
+          <div className="modal__actions">
+            {changing && (
+              <button type="button" className="btn btn--ghost" onClick={close}>
+                {t.auth.cancel}
+              </button>
+            )}
+            <button type="submit" className="btn btn--primary" disabled={!token.trim()}>
+              {t.auth.submit}
+            </button>
+          </div>
         </form>
       </div>
     </div>

@@ -19,7 +19,8 @@ import { useStopRecording } from '../api/stopRecording';
 export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode }) {
   const { t, lang } = useI18n();
   const ids = useId();
-  const { serverDown, authNeeded, obs } = useAccess();
+  const { serverDown, authNeeded, obs, role } = useAccess();
+  const readOnly = role === 'viewer';
   const status = useRecordingStatus();
   const start = useStartRecording();
   const stop = useStopRecording();
@@ -39,12 +40,14 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
     ? t.recording.reasonServer
     : authNeeded
       ? t.recording.reasonAuth
-      : obs && !obs.connected
-        ? obs.state === 'reconnecting'
-          ? t.recording.reasonObsReconnecting
-          : t.recording.reasonObs
-        : null;
-  const blocked = reason !== null || !obs || !rec;
+      : readOnly
+        ? t.auth.readOnly
+        : obs && !obs.connected
+          ? obs.state === 'reconnecting'
+            ? t.recording.reasonObsReconnecting
+            : t.recording.reasonObs
+          : null;
+  const blocked = reason !== null || !obs || !rec || role !== 'operator';
   const canStart = !blocked && !busy && !active && priority !== null;
   const canStop = !blocked && !busy && active;
 
@@ -145,12 +148,12 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
             placeholder={t.recording.sessionPlaceholder}
             maxLength={120}
             autoComplete="off"
-            disabled={active}
+            disabled={active || readOnly}
           />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-model`}>{t.recording.model}</label>
-          <ModelSelect id={`${ids}-model`} value={model} onChange={setModel} disabled={active} />
+          <ModelSelect id={`${ids}-model`} value={model} onChange={setModel} disabled={active || readOnly} />
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${ids}-priority`}>{t.recording.priority}</label>
@@ -160,7 +163,7 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
             onChange={setPriorityRaw}
             invalid={priority === null}
             aria-describedby={`${ids}-priority-hint`}
-            disabled={active}
+            disabled={active || readOnly}
           />
           <span
             id={`${ids}-priority-hint`}
@@ -175,7 +178,7 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
             type="checkbox"
             checked={autoUpload}
             onChange={(e) => setAutoUpload(e.target.checked)}
-            disabled={active}
+            disabled={active || readOnly}
           />
           <label htmlFor={`${ids}-auto`}>{t.recording.autoUpload}</label>
         </div>

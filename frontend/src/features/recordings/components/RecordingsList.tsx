@@ -7,6 +7,7 @@ import { parsePriority } from '../../../lib/priority';
 import { latestJobFor, type UploadJobView } from '../../../lib/uploadJobs';
 import type { FormattedRecording, SubtitleModel } from '../../../types';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { ReadOnlyNote } from '../../../components/ReadOnlyNote';
 import { StatusPill, toneForState } from '../../../components/StatusPill';
 import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordings } from '../api/getRecordings';
@@ -25,7 +26,8 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
   const ids = useId();
   const { recordings, total, isPending, isError, error, hasNextPage, fetchNextPage, isFetchingNextPage } =
     useRecordings();
-  const { uploadsEnabled } = useAccess();
+  const { uploadsEnabled, role } = useAccess();
+  const readOnly = role === 'viewer';
 
   return (
     <section className="card card--recordings" aria-labelledby={`${ids}-h`}>
@@ -34,6 +36,7 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
         {typeof total === 'number' && <span className="muted">{t.recordings.shown(recordings.length, total)}</span>}
       </header>
 
+      {readOnly && <ReadOnlyNote id={`${ids}-readonly`} />}
       {!uploadsEnabled && (
         <p className="notice notice--warn" role="status">
           {t.connection.uploadsDisabled}
@@ -54,7 +57,8 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
               key={String(rec.id)}
               recording={rec}
               job={latestJobFor(jobs, rec.session_name ?? rec.title)}
-              canUpload={uploadsEnabled && recordingNow !== (rec.session_name ?? rec.title)}
+              canUpload={uploadsEnabled && role === 'operator' && recordingNow !== (rec.session_name ?? rec.title)}
+              readOnlyNote={readOnly ? `${ids}-readonly` : undefined}
             />
           ))}
         </ul>
@@ -81,9 +85,11 @@ interface RecordingRowProps {
   /** The session's latest job from the shared uploads cache, for live progress. */
   job: UploadJobView | undefined;
   canUpload: boolean;
+  /** id of the read-only reason, when a viewer's token leaves the row's controls disabled. */
+  readOnlyNote: string | undefined;
 }
 
-function RecordingRow({ recording: rec, job, canUpload }: RecordingRowProps) {
+function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: RecordingRowProps) {
   const { t, lang } = useI18n();
   const ids = useId();
   const upload = useManualUpload();
@@ -151,19 +157,26 @@ function RecordingRow({ recording: rec, job, canUpload }: RecordingRowProps) {
         <span className="recording__actions-title" aria-hidden="true">
           {t.recordings.manualUpload}
         </span>
-        <ModelSelect aria-label={t.recordings.modelFor(sessionName)} value={model} onChange={setModel} />
+        <ModelSelect
+          aria-label={t.recordings.modelFor(sessionName)}
+          value={model}
+          onChange={setModel}
+          disabled={!!readOnlyNote}
+        />
         <PriorityInput
           className="input--priority"
           aria-label={t.recordings.priorityFor(sessionName)}
           value={priorityRaw}
           onChange={setPriorityRaw}
           invalid={priority === null}
+          disabled={!!readOnlyNote}
         />
         <button
           type="button"
           className="btn btn--small"
           onClick={send}
           disabled={!canUpload || upload.isPending || priority === null}
+          aria-describedby={readOnlyNote}
         >
           {upload.isPending ? t.recordings.sending : t.recordings.send}
         </button>

@@ -3,12 +3,19 @@ import { useI18n } from '../../../i18n/useI18n';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import type { UploadJobView } from '../../../lib/uploadJobs';
+import { useAccess } from '../../../hooks/useAccess';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { ReadOnlyNote } from '../../../components/ReadOnlyNote';
 import { StatusPill, toneForState } from '../../../components/StatusPill';
 import { useCancelUpload } from '../api/cancelUpload';
 import { useRetryUpload } from '../api/retryUpload';
 import { useUploads } from '../api/getUploads';
 import { jobActions, uploadPercent } from '../jobs';
+
+const hasActions = (job: UploadJobView) => {
+  const { canRetry, canCancel } = jobActions(job);
+  return canRetry || canCancel;
+};
 
 /** « File d'envoi »: the recent upload jobs with retry / cancel. */
 export function UploadQueue() {
@@ -19,12 +26,15 @@ export function UploadQueue() {
   const cancel = useCancelUpload();
   const actionError = retry.error ?? cancel.error;
   const jobs = uploads.data ?? [];
+  const { role } = useAccess();
+  const readOnly = role === 'viewer';
 
   return (
     <section className="card card--queue" aria-labelledby={`${ids}-h`}>
       <header className="card__header">
         <h2 id={`${ids}-h`}>{t.queue.heading}</h2>
       </header>
+      {readOnly && jobs.some(hasActions) && <ReadOnlyNote id={`${ids}-readonly`} />}
       {uploads.isError && (
         <p className="notice notice--bad" role="alert">
           {errorMessage(uploads.error, t)}
@@ -42,7 +52,8 @@ export function UploadQueue() {
             <JobRow
               key={String(job.id)}
               job={job}
-              busy={retry.isPending || cancel.isPending}
+              disabled={role !== 'operator' || retry.isPending || cancel.isPending}
+              readOnlyNote={readOnly ? `${ids}-readonly` : undefined}
               onRetry={() => retry.mutate(job.id)}
               onCancel={() => cancel.mutate(job.id)}
             />
@@ -55,12 +66,14 @@ export function UploadQueue() {
 
 interface JobRowProps {
   job: UploadJobView;
-  busy: boolean;
+  disabled: boolean;
+  /** id of the read-only reason, when a viewer's token leaves the buttons disabled. */
+  readOnlyNote: string | undefined;
   onRetry: () => void;
   onCancel: () => void;
 }
 
-function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
+function JobRow({ job, disabled, readOnlyNote, onRetry, onCancel }: JobRowProps) {
   const { t, lang } = useI18n();
   const percent = uploadPercent(job);
   const { canRetry, canCancel } = jobActions(job);
@@ -92,7 +105,8 @@ function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
               type="button"
               className="btn btn--small"
               onClick={onRetry}
-              disabled={busy}
+              disabled={disabled}
+              aria-describedby={readOnlyNote}
               aria-label={t.queue.retryFor(job.session_name)}
             >
               {t.queue.retry}
@@ -103,7 +117,8 @@ function JobRow({ job, busy, onRetry, onCancel }: JobRowProps) {
               type="button"
               className="btn btn--small btn--ghost"
               onClick={onCancel}
-              disabled={busy}
+              disabled={disabled}
+              aria-describedby={readOnlyNote}
               aria-label={t.queue.cancelFor(job.session_name)}
             >
               {t.queue.cancel}
