@@ -149,6 +149,7 @@ export const en: Messages = {
     readOnly: 'Read-only: this token lets you follow recording, not control it.',
   },
   common: {
+    colon: ':',
     yes: 'yes',
     no: 'no',
     unknownError: 'Unexpected error',

@@ -149,6 +149,8 @@ export const fr = {
     readOnly: "Lecture seule : ce jeton permet de suivre l'enregistrement, pas de le piloter.",
   },
   common: {
+    /** French puts a space before a colon: « Priorité : 3 ». */
+    colon: ' :',
     yes: 'oui',
     no: 'non',
     unknownError: 'Erreur inattendue',

@@ -36,12 +36,13 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   const busy = start.isPending || stop.isPending;
 
   // Why the controls are unavailable, shown next to them rather than leaving a mute grey button.
+  const readOnlyReason = t.auth.readOnly;
   const reason = serverDown
     ? t.recording.reasonServer
     : authNeeded
       ? t.recording.reasonAuth
       : readOnly
-        ? t.auth.readOnly
+        ? readOnlyReason
         : obs && !obs.connected
           ? obs.state === 'reconnecting'
             ? t.recording.reasonObsReconnecting
@@ -121,17 +122,20 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
           <li>{rec.auto_upload === false ? t.recording.autoUploadOff : t.recording.autoUploadOn}</li>
           {rec.subtitle_model && (
             <li>
-              {t.recording.model} : {rec.subtitle_model}
+              {t.recording.model}
+              {t.common.colon} {rec.subtitle_model}
             </li>
           )}
           {rec.priority != null && (
             <li>
-              {t.recording.priority} : {rec.priority}
+              {t.recording.priority}
+              {t.common.colon} {rec.priority}
             </li>
           )}
           {rec.start_time && (
             <li>
-              {t.recording.startedAt} : {formatDateTime(rec.start_time, lang)}
+              {t.recording.startedAt}
+              {t.common.colon} {formatDateTime(rec.start_time, lang)}
             </li>
           )}
         </ul>
@@ -198,7 +202,11 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
             <span className="btn__icon btn__icon--stop" aria-hidden="true" />
             {t.recording.stop}
           </button>
-          <span id={`${ids}-reason`} className="actions__note" role="status">
+          <span
+            id={`${ids}-reason`}
+            className={reason === readOnlyReason ? 'actions__note actions__note--info' : 'actions__note'}
+            role="status"
+          >
             {start.isPending ? t.recording.starting : stop.isPending ? t.recording.stopping : (reason ?? '')}
           </span>
         </div>
@@ -222,7 +230,8 @@ function StopSummary({ result, t, lang }: { result: StopRecordingResponse; t: Me
   return (
     <div className="stop-summary" data-testid="stop-summary">
       <h3>
-        {t.recording.lastStop} : <span className="mono">{result.session_name}</span>
+        {t.recording.lastStop}
+        {t.common.colon} <span className="mono">{result.session_name}</span>
       </h3>
       {result.files && result.files.length > 0 && (
         <ul className="file-list" aria-label={t.recording.files}>

@@ -36,7 +36,7 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
         {typeof total === 'number' && <span className="muted">{t.recordings.shown(recordings.length, total)}</span>}
       </header>
 
-      {readOnly && <ReadOnlyNote id={`${ids}-readonly`} />}
+      {readOnly && recordings.length > 0 && <ReadOnlyNote id={`${ids}-readonly`} />}
       {!uploadsEnabled && (
         <p className="notice notice--warn" role="status">
           {t.connection.uploadsDisabled}

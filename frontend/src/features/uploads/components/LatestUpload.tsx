@@ -85,7 +85,11 @@ export function LatestUpload() {
 
       {failed && job.last_error && (
         <p className={`notice ${job.state === 'failed' ? 'notice--bad' : 'notice--warn'}`} role="alert">
-          <strong>{t.upload.lastError} :</strong> {job.last_error}
+          <strong>
+            {t.upload.lastError}
+            {t.common.colon}
+          </strong>{' '}
+          {job.last_error}
           {' — '}
           {job.state === 'retrying' && job.next_attempt_at
             ? t.upload.nextRetry(formatTime(job.next_attempt_at, lang))
