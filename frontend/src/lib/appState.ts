@@ -18,7 +18,7 @@ export interface EventEntry {
 export interface AppState {
   socket: SocketStatus;
   authPrompt: AuthPrompt;
-  /** A token is stored (the token itself stays in localStorage, read by the service). */
+  /** A token is stored (the token itself stays in localStorage, read by lib/apiClient and lib/socket). */
   hasToken: boolean;
   events: EventEntry[];
 }
