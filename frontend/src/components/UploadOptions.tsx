@@ -1,7 +1,7 @@
 // The two upload options (subtitle model, priority) asked both at start and for a manual upload.
 import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
-import { MAX_PRIORITY, MIN_PRIORITY } from '../lib/priority';
-import { SUBTITLE_MODELS, type SubtitleModel } from '../types/api';
+import { MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS } from '../config/constants';
+import type { SubtitleModel } from '../types';
 
 type ModelSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
   value: SubtitleModel;

@@ -1,7 +1,16 @@
-import type { AppState } from '../lib/appState';
+import { createContext, useContext } from 'react';
+import type { AppState, AppStore } from '../lib/appState';
 import { useStore } from '../lib/store';
-import { useServices } from './useServices';
+
+/** The client-only state (socket status, token prompt, notifications); <AppProvider> creates it. */
+export const AppStoreContext = createContext<AppStore | null>(null);
+
+export function useAppStore(): AppStore {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('useAppStore must be used inside <AppProvider>');
+  return store;
+}
 
 export function useAppState<S>(selector: (state: AppState) => S): S {
-  return useStore(useServices().store, selector);
+  return useStore(useAppStore(), selector);
 }

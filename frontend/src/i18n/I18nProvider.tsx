@@ -1,10 +1,10 @@
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { LANG_STORAGE_KEY } from '../config/constants';
 import { en } from './en';
 import { fr } from './fr';
 import { DEFAULT_LANG, LANGS, type Lang, type Messages } from './messages';
 
 const DICTIONARIES: Record<Lang, Messages> = { fr, en };
-const STORAGE_KEY = 'streamai.lang';
 
 export interface I18nValue {
   lang: Lang;
@@ -16,7 +16,7 @@ export const I18nContext = createContext<I18nValue | null>(null);
 
 function initialLang(): Lang {
   try {
-    const saved = window.localStorage.getItem(STORAGE_KEY);
+    const saved = window.localStorage.getItem(LANG_STORAGE_KEY);
     if (saved && (LANGS as readonly string[]).includes(saved)) return saved as Lang;
   } catch {
     /* storage unavailable: keep the default */
@@ -30,7 +30,7 @@ export function I18nProvider({ children, lang: forcedLang }: { children: ReactNo
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
     try {
-      window.localStorage.setItem(STORAGE_KEY, next);
+      window.localStorage.setItem(LANG_STORAGE_KEY, next);
     } catch {
       /* not remembered, still switched */
     }

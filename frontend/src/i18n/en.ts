@@ -139,12 +139,17 @@ export const en: Messages = {
   },
   auth: {
     title: 'Protected access',
-    explain: 'This StreamAI server requires an access token (STREAMAI_API_TOKEN).',
+    explain:
+      'This StreamAI server requires an access token: the operator token (STREAMAI_API_TOKEN) to control recording, or the viewer token (STREAMAI_VIEWER_TOKEN) to follow it.',
     label: 'Access token',
     submit: 'Continue',
+    cancel: 'Cancel',
     rejected: 'The server rejected this token. Check it and try again.',
+    change: 'Change token',
+    readOnly: 'Read-only: this token lets you follow recording, not control it.',
   },
   common: {
+    colon: ':',
     yes: 'yes',
     no: 'no',
     unknownError: 'Unexpected error',

@@ -139,12 +139,18 @@ export const fr = {
   },
   auth: {
     title: 'Accès protégé',
-    explain: "Ce serveur StreamAI demande un jeton d'accès (STREAMAI_API_TOKEN).",
+    explain:
+      "Ce serveur StreamAI demande un jeton d'accès : celui d'opérateur (STREAMAI_API_TOKEN) pour piloter, ou celui de lecture (STREAMAI_VIEWER_TOKEN) pour suivre.",
     label: "Jeton d'accès",
     submit: 'Valider',
+    cancel: 'Annuler',
     rejected: 'Jeton refusé par le serveur. Vérifiez-le et réessayez.',
+    change: 'Changer de jeton',
+    readOnly: "Lecture seule : ce jeton permet de suivre l'enregistrement, pas de le piloter.",
   },
   common: {
+    /** French puts a space before a colon: « Priorité : 3 ». */
+    colon: ' :',
     yes: 'oui',
     no: 'non',
     unknownError: 'Erreur inattendue',

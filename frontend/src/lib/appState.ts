@@ -3,7 +3,8 @@ import { readToken } from './authToken';
 import { createStore, type Store } from './store';
 
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
-export type AuthPrompt = 'hidden' | 'needed' | 'rejected';
+/** The token dialog: closed; a token is missing; the server refused ours; the user wants to switch tokens. */
+export type AuthPrompt = 'hidden' | 'needed' | 'rejected' | 'change';
 export type EventLevel = 'info' | 'success' | 'warning' | 'error';
 
 export interface EventEntry {
@@ -17,7 +18,7 @@ export interface EventEntry {
 export interface AppState {
   socket: SocketStatus;
   authPrompt: AuthPrompt;
-  /** A token is stored (the token itself stays in localStorage, read by the service). */
+  /** A token is stored (the token itself stays in localStorage, read by lib/apiClient and lib/socket). */
   hasToken: boolean;
   events: EventEntry[];
 }

@@ -1,5 +1,5 @@
 // The access token lives in localStorage so every tab (and a reload) reuses it once entered.
-export const TOKEN_STORAGE_KEY = 'streamai.apiToken';
+import { TOKEN_STORAGE_KEY } from '../config/constants';
 
 export function readToken(): string | null {
   try {

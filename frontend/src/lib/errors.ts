@@ -1,5 +1,5 @@
 import type { Messages } from '../i18n/messages';
-import { isApiError } from '../services/integratedRecordingService';
+import { isApiError } from './apiClient';
 
 /** The sentence to show for a failed call: the server's own `{error}` text when it gave one. */
 export function errorMessage(error: unknown, t: Messages): string {

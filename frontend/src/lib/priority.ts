@@ -1,6 +1,4 @@
-// The processing API takes an integer priority; the dashboard offers 1..10 (1 = default).
-export const MIN_PRIORITY = 1;
-export const MAX_PRIORITY = 10;
+import { MAX_PRIORITY, MIN_PRIORITY } from '../config/constants';
 
 /** The priority typed in a number input, or null when it is not a whole number in range. */
 export function parsePriority(raw: string): number | null {

@@ -1,17 +1,24 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../services/integratedRecordingService';
+import type { AuthInfo } from '../types';
+import { isApiError } from './apiClient';
 import type { AppStore } from './appState';
+import { queryKeys } from './queryKeys';
 
-/** Any 401 from /api opens the token prompt (once: it is a single flag, not a stack of dialogs). */
-export function reportAuthError(store: AppStore, error: unknown): void {
-  if (isApiError(error) && error.authRequired) {
-    store.set((s) => ({ authPrompt: s.hasToken ? 'rejected' : 'needed' }));
-  }
+/**
+ * Any 401 from /api opens the token prompt (once: it is a single flag, not a stack of dialogs). A 403
+ * that names our role (a viewer's token tried to act) corrects the role we hold, so the controls
+ * turn read-only; the action shows the server's sentence itself.
+ */
+function reportAuthError(store: AppStore, queryClient: QueryClient, error: unknown): void {
+  if (!isApiError(error)) return;
+  if (error.authRequired) store.set((s) => ({ authPrompt: s.hasToken ? 'rejected' : 'needed' }));
+  const role = error.status === 403 ? error.body?.role : undefined;
+  if (role) queryClient.setQueryData<AuthInfo>(queryKeys.auth, { role, auth_required: true });
 }
 
 export function createQueryClient(store: AppStore, options: { retry?: boolean } = {}): QueryClient {
-  const onError = (error: unknown) => reportAuthError(store, error);
-  return new QueryClient({
+  const onError = (error: unknown) => reportAuthError(store, queryClient, error);
+  const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
@@ -26,4 +33,5 @@ export function createQueryClient(store: AppStore, options: { retry?: boolean } 
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }

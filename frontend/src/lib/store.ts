@@ -2,10 +2,11 @@
 // prompt). Server data does not live here: it lives in the TanStack Query cache.
 import { useSyncExternalStore } from 'react';
 
+// Properties, not methods: they are passed around unbound (useSyncExternalStore(store.subscribe, …)).
 export interface Store<T> {
-  get(): T;
-  set(update: Partial<T> | ((state: T) => Partial<T>)): void;
-  subscribe(listener: () => void): () => void;
+  get: () => T;
+  set: (update: Partial<T> | ((state: T) => Partial<T>)) => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 export function createStore<T extends object>(initial: T): Store<T> {

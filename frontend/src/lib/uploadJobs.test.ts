@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { makeJob } from '../test/fixtures';
-import { jobStateForProcessing, latestJobFor, patchJob, upsertJob } from './uploadJobs';
+import { latestJobFor, upsertJob, withProcessing, withProgress } from './uploadJobs';
+
+const progress = (overrides = {}) => ({
+  job_id: 7,
+  session_name: 'Ma_Session_2025',
+  bytes_sent: 4,
+  total_bytes: 10,
+  percent: 40,
+  rate_bps: 2,
+  eta_s: 3,
+  ...overrides,
+});
+
+const processing = (overrides = {}) => ({
+  job_id: 7,
+  session_name: 'Ma_Session_2025',
+  task_id: 'task-1',
+  status: 'completed',
+  progress: 100,
+  message: 'Terminé',
+  state: 'completed',
+  ...overrides,
+});
 
 describe('upload job cache updates', () => {
   it('inserts new jobs newest first and replaces known ones by id', () => {
@@ -16,24 +38,47 @@ describe('upload job cache updates', () => {
     ]);
   });
 
+  it('takes the server’s job whole, whatever it held before', () => {
+    const cached = { ...makeJob({ state: 'processing', task_id: 'old', processing_status: 'processing' }) };
+    const sent = makeJob({ state: 'queued', task_id: null, processing_status: null, can_retry: false });
+    expect(upsertJob([cached], sent)).toEqual([sent]);
+  });
+
   it('keeps live rate/ETA only while the job is uploading', () => {
     const live = { ...makeJob({ state: 'uploading' }), rate_bps: 100, eta_s: 5 };
     expect(upsertJob([live], makeJob({ state: 'uploading', bytes_sent: 10 }))[0]).toMatchObject({ rate_bps: 100 });
     expect(upsertJob([live], makeJob({ state: 'uploaded' }))[0].rate_bps).toBeUndefined();
   });
 
-  it('patches by id whatever its type, and says when the job is unknown', () => {
-    const list = [makeJob({ id: 7 })];
-    expect(patchJob(list, '7', { bytes_sent: 5 })?.[0].bytes_sent).toBe(5);
-    expect(patchJob(list, 8, { bytes_sent: 5 })).toBeNull();
-    expect(patchJob(undefined, 7, {})).toBeNull();
+  it('upload_progress moves the transfer figures and nothing else', () => {
+    const queued = makeJob({ id: 7, state: 'queued' });
+    const [next] = withProgress([queued], progress()) ?? [];
+    expect(next).toEqual({ ...queued, bytes_sent: 4, total_bytes: 10, percent: 40, rate_bps: 2, eta_s: 3 });
+    expect(next.state).toBe('queued');
+    expect(withProgress([queued], progress({ percent: undefined }))?.[0].percent).toBeNull();
   });
 
-  it('maps processing statuses onto job states', () => {
-    expect(jobStateForProcessing('processing', 'uploaded')).toBe('processing');
-    expect(jobStateForProcessing('completed_simple', 'processing')).toBe('completed');
-    expect(jobStateForProcessing('error', 'processing')).toBe('failed');
-    expect(jobStateForProcessing('uploaded', 'uploaded')).toBe('uploaded');
+  it('processing_status refreshes the processing figures and leaves the job’s state to the server', () => {
+    const uploaded = makeJob({ id: 7, state: 'uploaded', task_id: 'task-1', processing_status: 'uploaded' });
+    const [next] = withProcessing([uploaded], processing()) ?? [];
+    expect(next).toEqual({
+      ...uploaded,
+      processing_status: 'completed',
+      processing_progress: 100,
+      processing_message: 'Terminé',
+    });
+    expect(next.state).toBe('uploaded');
+    expect(withProcessing([uploaded], processing({ progress: undefined, message: undefined }))?.[0]).toMatchObject({
+      processing_progress: null,
+      processing_message: null,
+    });
+  });
+
+  it('matches ids whatever their type, and says when the job is unknown (the caller refetches)', () => {
+    const list = [makeJob({ id: 7 })];
+    expect(withProgress(list, progress({ job_id: '7' }))?.[0].bytes_sent).toBe(4);
+    expect(withProgress(list, progress({ job_id: 8 }))).toBeNull();
+    expect(withProcessing(undefined, processing())).toBeNull();
   });
 
   it('finds the latest job of a session', () => {

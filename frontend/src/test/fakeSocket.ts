@@ -1,16 +1,26 @@
 // A stand-in for socket.io-client's Socket: records what the app emits and lets a test play the server.
-import type { AppSocket } from '../services/integratedRecordingService';
-import type { ServerToClientEvents } from '../types/api';
+// test/setup.ts makes socket.io-client's io() return `fakeSocket`, and resets it after each test.
+import type { AppSocket } from '../lib/socket';
+import type { ServerToClientEvents } from '../types';
 
 type Listener = (...args: unknown[]) => void;
 
 export class FakeSocket {
   connected = false;
   active = false;
-  readonly emitted: Array<{ event: string; args: unknown[] }> = [];
+  emitted: Array<{ event: string; args: unknown[] }> = [];
   connectCalls = 0;
   disconnectCalls = 0;
   private listeners = new Map<string, Set<Listener>>();
+
+  reset() {
+    this.connected = false;
+    this.active = false;
+    this.emitted = [];
+    this.connectCalls = 0;
+    this.disconnectCalls = 0;
+    this.listeners.clear();
+  }
 
   on(event: string, listener: Listener) {
     if (!this.listeners.has(event)) this.listeners.set(event, new Set());
@@ -88,3 +98,6 @@ export class FakeSocket {
     return this as unknown as AppSocket;
   }
 }
+
+/** The page's one socket, as the tests see it. */
+export const fakeSocket = new FakeSocket();

@@ -1,4 +1,4 @@
-import type { ActiveRecordingStatus, FormattedRecording, Health, IdleRecordingStatus, UploadJob } from '../types/api';
+import type { ActiveRecordingStatus, FormattedRecording, Health, IdleRecordingStatus, UploadJob } from '../types';
 
 export const healthConnected: Health = {
   status: 'healthy',
@@ -8,6 +8,9 @@ export const healthConnected: Health = {
   auth_required: false,
   version: '1.0.0',
 };
+
+/** A server with tokens (STREAMAI_API_TOKEN, maybe STREAMAI_VIEWER_TOKEN). */
+export const healthWithAuth: Health = { ...healthConnected, auth_required: true };
 
 export const healthObsDown: Health = {
   ...healthConnected,

@@ -27,7 +27,8 @@ export function createMockServer(routes: Routes = {}) {
   const requests: RecordedRequest[] = [];
 
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://dashboard.test');
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, 'http://dashboard.test');
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const req: RecordedRequest = {
       method: init?.method ?? 'GET',

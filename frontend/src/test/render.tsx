@@ -1,15 +1,14 @@
 import { act, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
+import { vi } from 'vitest';
 import { AppProvider } from '../app/AppProvider';
-import { useRealtimeSync } from '../hooks/useRealtimeSync';
+import { useRealtimeSync } from '../app/useRealtimeSync';
 import type { Lang } from '../i18n/messages';
 import { createAppStore } from '../lib/appState';
-import { readToken } from '../lib/authToken';
 import { createQueryClient } from '../lib/queryClient';
-import { createIntegratedRecordingService } from '../services/integratedRecordingService';
-import type { ServerToClientEvents } from '../types/api';
-import { FakeSocket } from './fakeSocket';
+import type { ServerToClientEvents } from '../types';
+import { fakeSocket } from './fakeSocket';
 import { createMockServer, type Routes } from './mockServer';
 
 /** Mounts the socket binding without the whole page, for component tests. */
@@ -20,17 +19,13 @@ export function RealtimeSync() {
 
 export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang?: Lang; realtime?: boolean } = {}) {
   const server = createMockServer(options.routes);
-  const socket = new FakeSocket();
-  const service = createIntegratedRecordingService({
-    fetch: server.fetch,
-    getToken: readToken,
-    createSocket: () => socket.asSocket(),
-  });
+  vi.stubGlobal('fetch', server.fetch);
+  const socket = fakeSocket;
   const store = createAppStore();
   const queryClient = createQueryClient(store, { retry: false });
   const user = userEvent.setup();
   const result = render(
-    <AppProvider service={service} store={store} queryClient={queryClient} lang={options.lang ?? 'fr'}>
+    <AppProvider store={store} queryClient={queryClient} lang={options.lang ?? 'fr'}>
       {options.realtime === false ? null : <RealtimeSync />}
       {ui}
     </AppProvider>,
@@ -45,5 +40,5 @@ export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
   }
-  return { ...result, server, socket, service, store, queryClient, user, serverEmit };
+  return { ...result, server, socket, store, queryClient, user, serverEmit };
 }

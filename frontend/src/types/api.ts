@@ -1,5 +1,7 @@
 // Types of the StreamAI HTTP + Socket.IO contract (shared/SPEC.md). Field names follow the wire
 // format exactly (snake_case responses, camelCase request bodies) so no mapping layer is needed.
+// Types only, no values: this file is to be generated from the server's OpenAPI document; the rest
+// of the dashboard imports these types through ./index.ts, never from here.
 
 export type ObsConnectionState = 'connected' | 'disconnected' | 'reconnecting';
 
@@ -18,10 +20,18 @@ export interface Health {
   version?: string;
 }
 
+/** operator: everything (STREAMAI_API_TOKEN); viewer: every GET route and the room (STREAMAI_VIEWER_TOKEN). */
+export type Role = 'operator' | 'viewer';
+
+/** GET /api/auth: what the token sent with the request may do. */
+export interface AuthInfo {
+  role: Role;
+  auth_required: boolean;
+}
+
 export type StartedBy = 'dashboard' | 'api' | 'obs';
 
-export const SUBTITLE_MODELS = ['base', 'small', 'medium', 'large'] as const;
-export type SubtitleModel = (typeof SUBTITLE_MODELS)[number];
+export type SubtitleModel = 'base' | 'small' | 'medium' | 'large';
 
 export interface ObsRecordStatus {
   active: boolean;
@@ -101,6 +111,7 @@ export interface UploadJob {
   attempts?: number;
   bytes_sent?: number | null;
   total_bytes?: number | null;
+  percent?: number | null;
   last_error?: string | null;
   next_attempt_at?: string | null;
   task_id?: string | null;
@@ -109,12 +120,9 @@ export interface UploadJob {
   processing_message?: string | null;
   created_at?: string | null;
   updated_at?: string | null;
-}
-
-/** A job as the dashboard keeps it: the server's job plus live transfer figures from `upload_progress`. */
-export interface UploadJobView extends UploadJob {
-  rate_bps?: number | null;
-  eta_s?: number | null;
+  /** What the server allows now; servers from before these fields leave them out. */
+  can_retry?: boolean;
+  can_cancel?: boolean;
 }
 
 export interface UploadsResponse {
@@ -174,6 +182,9 @@ export interface ApiErrorBody {
   error?: string;
   detail?: string;
   auth_required?: boolean;
+  /** On a 403: the role the action needs, and the one the token has. */
+  required_role?: Role;
+  role?: Role;
 }
 
 // ---- Socket.IO -----------------------------------------------------------------------------
@@ -240,6 +251,8 @@ export interface ProcessingStatusEvent {
   status: string;
   progress?: number | null;
   message?: string | null;
+  /** The job's state after this status; `upload_job_updated` brings the whole job anyway. */
+  state?: UploadState | string;
   timestamp?: string;
 }
 

@@ -1,0 +1,60 @@
+import { EventLog } from '../components/EventLog';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useRecordingStatus } from '../features/recording/api/getRecordingStatus';
+import { IntegratedRecording } from '../features/recording/components/IntegratedRecording';
+import { RecordingsList } from '../features/recordings/components/RecordingsList';
+import { useUploads } from '../features/uploads/api/getUploads';
+import { LatestUpload } from '../features/uploads/components/LatestUpload';
+import { UploadQueue } from '../features/uploads/components/UploadQueue';
+import { ChangeTokenButton } from '../features/connection/components/ChangeTokenButton';
+import { ConnectionBanner } from '../features/connection/components/ConnectionBanner';
+import { ObsPill, SocketPill } from '../features/connection/components/ConnectionPills';
+import { TokenPrompt } from '../features/connection/components/TokenPrompt';
+import { useAccess } from '../hooks/useAccess';
+import { useI18n } from '../i18n/useI18n';
+import { useRealtimeSync } from './useRealtimeSync';
+
+/**
+ * The StreamAI page: connection state on top, recording + notifications, then recordings + queue.
+ * Features do not know each other: what one shows of another (the latest upload in the recording
+ * card, each recording's upload state) is handed over here.
+ */
+export function Dashboard() {
+  useRealtimeSync();
+  const { t } = useI18n();
+  const { serverDown, obs, authRequired } = useAccess();
+  const status = useRecordingStatus();
+  const uploads = useUploads();
+  const recordingNow = status.data?.active ? status.data.session_name : null;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <div>
+            <h1>{t.app.title}</h1>
+            <p className="brand__tagline">{t.app.tagline}</p>
+          </div>
+        </div>
+        <div className="topbar__status">
+          <ObsPill obs={obs} />
+          <SocketPill />
+          {authRequired && <ChangeTokenButton />}
+          <LanguageSwitch />
+        </div>
+      </header>
+
+      <ConnectionBanner visible={serverDown} />
+
+      <main className="layout">
+        <IntegratedRecording latestUpload={<LatestUpload />} />
+        <EventLog />
+        <RecordingsList jobs={uploads.data} recordingNow={recordingNow} />
+        <UploadQueue />
+      </main>
+
+      <TokenPrompt />
+    </div>
+  );
+}

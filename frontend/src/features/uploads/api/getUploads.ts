@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { UPLOADS_LIMIT } from '../../../config/constants';
+import { useAccess } from '../../../hooks/useAccess';
+import { api } from '../../../lib/apiClient';
+import { queryKeys } from '../../../lib/queryKeys';
+import type { UploadJobView } from '../../../lib/uploadJobs';
+import type { UploadState, UploadsResponse } from '../../../types';
+
+export const getUploads = (params: { state?: UploadState; limit?: number } = {}) =>
+  api.get<UploadsResponse>('/api/integrated/uploads', { query: params });
+
+/** Recent upload jobs, newest first; socket events patch this list in place (lib/uploadJobs). */
+export function useUploads() {
+  const { ready } = useAccess();
+  return useQuery<UploadJobView[]>({
+    queryKey: queryKeys.uploads,
+    enabled: ready,
+    queryFn: async () => (await getUploads({ limit: UPLOADS_LIMIT })).uploads,
+  });
+}
