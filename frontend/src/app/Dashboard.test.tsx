@@ -1,7 +1,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TOKEN_STORAGE_KEY } from '../config/constants';
-import { activeStatus, healthConnected, healthWithAuth, makeJob, makeRecording } from '../test/fixtures';
+import {
+  activeStatus,
+  healthConnected,
+  healthWithAuth,
+  makeCompleted,
+  makeJob,
+  makeRecording,
+  makeStartResult,
+} from '../test/fixtures';
 import type { Routes } from '../test/mockServer';
 import { renderWithApp } from '../test/render';
 import { Dashboard } from './Dashboard';
@@ -110,10 +118,8 @@ describe('<Dashboard />', () => {
 
   it('logs room events newest first', async () => {
     const { serverEmit } = renderDashboard();
-    await serverEmit('recording_started', {
-      result: { success: true, session_name: 'Demo', started_by: 'obs' },
-    });
-    await serverEmit('upload_completed', { job_id: 1, session_name: 'Demo', task_id: 'T-1', attempts: 1 });
+    await serverEmit('recording_started', { result: makeStartResult({ session_name: 'Demo', started_by: 'obs' }) });
+    await serverEmit('upload_completed', makeCompleted({ job_id: 1, session_name: 'Demo', task_id: 'T-1' }));
     await serverEmit('error', { message: 'Disque plein' });
     const items = within(screen.getByRole('log')).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ObsHealth, Role } from '../types';
+import type { ObsConnection, Role } from '../types';
 
 /**
  * What the page may do right now, worked out once by the connection feature (health, token, role,
@@ -16,7 +16,7 @@ export interface Access {
   /** REST or socket is down (not an auth problem): the banner shows and controls wait. */
   serverDown: boolean;
   /** undefined until the first /api/health answer (and while the server is down). */
-  obs: ObsHealth | undefined;
+  obs: ObsConnection | undefined;
   uploadsEnabled: boolean;
   /** What our token may do; undefined until known. A server without tokens makes everyone operator. */
   role: Role | undefined;

@@ -31,7 +31,7 @@ export const en: Messages = {
     startedAt: 'Started',
     autoUploadOn: 'Automatic upload on',
     autoUploadOff: 'Automatic upload off',
-    startedByLabels: { dashboard: 'Dashboard', api: 'API', obs: 'OBS window' },
+    startedByLabels: { dashboard: 'Dashboard', api: 'API', obs: 'OBS window', import: 'Import' },
     sessionName: 'Session name (optional)',
     sessionPlaceholder: 'e.g. My_Session_2025',
     autoUpload: 'Automatic upload (recommended)',

@@ -1,5 +1,7 @@
 // French is the reference dictionary: its shape is the type every other language must match.
 // Labels quoted from the user's guide (INTEGRATED_RECORDING_GUIDE.fr.md) must stay word for word.
+import type { JobState, StartedBy } from '../types';
+
 export const fr = {
   app: {
     title: 'StreamAI',
@@ -31,7 +33,12 @@ export const fr = {
     startedAt: 'Début',
     autoUploadOn: 'Upload automatique activé',
     autoUploadOff: 'Upload automatique désactivé',
-    startedByLabels: { dashboard: 'Tableau de bord', api: 'API', obs: 'Fenêtre OBS' } as Record<string, string>,
+    startedByLabels: {
+      dashboard: 'Tableau de bord',
+      api: 'API',
+      obs: 'Fenêtre OBS',
+      import: 'Import',
+    } satisfies Record<StartedBy, string> as Record<StartedBy, string>,
     sessionName: 'Nom de session (optionnel)',
     sessionPlaceholder: 'ex. Ma_Session_2025',
     autoUpload: 'Upload automatique (recommandé)',
@@ -78,7 +85,7 @@ export const fr = {
     failed: 'Échec',
     cancelled: 'Annulé',
     none: 'Non envoyé',
-  } as Record<string, string>,
+  } satisfies Record<JobState | 'none', string> as Record<string, string>,
   processingStates: {
     uploaded: 'reçu',
     processing: 'en cours',

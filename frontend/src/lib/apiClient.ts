@@ -1,21 +1,25 @@
-// The one HTTP client of the dashboard: JSON in and out, the stored token as a Bearer header, and
-// every failure turned into an ApiError. Each feature's api/ folder calls it, one file per route.
+// The one HTTP client of the dashboard: openapi-fetch over the generated `paths` (types/api.ts), so
+// each route's params, body and answer are typed by its path and method. The stored token goes out
+// as a Bearer header, every call has a timeout, and every failure becomes an ApiError. Each
+// feature's api/ folder calls it, one file per route:
+//   export const getHealth = () => send((init) => client.GET('/api/health', init));
+import createClient from 'openapi-fetch';
 import { API_TIMEOUT_MS } from '../config/constants';
-import type { ApiErrorBody } from '../types';
+import type { ErrorBody, paths } from '../types';
 import { readToken } from './authToken';
 
 /**
  * An `/api` call that did not succeed. `kind: 'network'` means the server could not be reached
- * (fetch threw, or a proxy answered with a non-JSON 5xx); `kind: 'http'` carries the server's
- * `{error}` sentence.
+ * (fetch threw or timed out, a proxy answered with a non-JSON 5xx, or the answer was not JSON);
+ * `kind: 'http'` carries the server's `{error}` sentence.
  */
 export class ApiError extends Error {
   readonly status: number;
   readonly kind: 'network' | 'http';
   readonly authRequired: boolean;
-  readonly body: ApiErrorBody | null;
+  readonly body: ErrorBody | null;
 
-  constructor(message: string, opts: { status: number; kind: 'network' | 'http'; body?: ApiErrorBody | null }) {
+  constructor(message: string, opts: { status: number; kind: 'network' | 'http'; body?: ErrorBody | null }) {
     super(message);
     this.name = 'ApiError';
     this.status = opts.status;
@@ -29,9 +33,35 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
-export interface RequestOptions {
-  query?: Record<string, string | number | undefined>;
-  headers?: Record<string, string>;
+/**
+ * The typed client. Same origin only: the page talks to the server that served it (`npm run dev`
+ * proxies /api). The origin is spelled out because openapi-fetch builds a `Request`, which needs an
+ * absolute URL outside a browser (tests).
+ */
+export const client = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  headers: { Accept: 'application/json' },
+  // Looked up at call time (not captured at import), so tests can stand in for the server.
+  fetch: (request) => globalThis.fetch(request),
+});
+
+client.use({
+  onRequest({ request }) {
+    // Read for every call: the token can change while the page is open (« Changer de jeton »).
+    const token = readToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+  },
+});
+
+/** What openapi-fetch resolves to: the 2xx answer's data, or the error body and the response. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+export interface SendOptions {
+  /** Give up after this long (default API_TIMEOUT_MS): a stop waits for OBS and needs longer. */
   timeoutMs?: number;
 }
 
@@ -41,62 +71,41 @@ function timeoutSignal(ms: number): AbortSignal | undefined {
     : undefined;
 }
 
-function withQuery(path: string, params: RequestOptions['query']): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const s = search.toString();
-  return s ? `${path}?${s}` : path;
-}
+const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as ErrorBody).error === 'string';
 
-async function request<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions & { body?: unknown }): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  const token = readToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-
-  let response: Response;
+/**
+ * Run one typed call (`init` carries its timeout signal: spread it into the call's options) and
+ * return its answer's data, or throw an ApiError.
+ */
+export async function send<T>(
+  call: (init: { signal?: AbortSignal }) => Promise<Answer<T>>,
+  { timeoutMs = API_TIMEOUT_MS }: SendOptions = {},
+): Promise<T> {
+  let answer: Answer<T>;
   try {
-    // Looked up at call time (not captured at import), so tests can stand in for the server.
-    response = await globalThis.fetch(withQuery(path, opts.query), {
-      method,
-      headers,
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-      signal: timeoutSignal(opts.timeoutMs ?? API_TIMEOUT_MS),
-    });
+    answer = await call({ signal: timeoutSignal(timeoutMs) });
   } catch (cause) {
-    throw new ApiError(cause instanceof Error ? cause.message : 'Network error', { status: 0, kind: 'network' });
+    // fetch threw (server down, timeout), or a 2xx answer was not JSON (not our server).
+    const message = cause instanceof SyntaxError ? 'Invalid response from the server' : undefined;
+    throw new ApiError(message ?? (cause instanceof Error ? cause.message : 'Network error'), {
+      status: 0,
+      kind: 'network',
+    });
   }
 
-  const text = await response.text().catch(() => '');
-  let data: unknown = null;
-  let isJson = false;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-      isJson = true;
-    } catch {
-      /* handled below */
-    }
-  }
-
+  const { data, error, response } = answer;
   if (!response.ok) {
-    const body = isJson && data && typeof data === 'object' ? (data as ApiErrorBody) : null;
+    const body = isErrorBody(error) ? error : null;
     // A dev proxy (or load balancer) answers 5xx without our JSON when Flask is down.
     const kind = !body && response.status >= 500 ? 'network' : 'http';
-    const message = body?.error ?? body?.detail ?? `HTTP ${response.status}`;
-    throw new ApiError(message, { status: response.status, kind, body });
+    throw new ApiError(body?.error ?? `HTTP ${response.status}`, { status: response.status, kind, body });
   }
-  if (!isJson) {
+  if (data === undefined) {
     throw new ApiError('Invalid response from the server', { status: response.status, kind: 'network' });
   }
-  return data as T;
+  return data;
 }
-
-/** Relative URLs only: the page talks to the server that served it. */
-export const api = {
-  get: <T>(path: string, opts: RequestOptions = {}) => request<T>('GET', path, opts),
-  /** State-changing calls always send a JSON body (`{}` when there is nothing to say). */
-  post: <T>(path: string, body: unknown = {}, opts: RequestOptions = {}) => request<T>('POST', path, { ...opts, body }),
-};

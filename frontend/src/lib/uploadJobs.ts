@@ -2,19 +2,14 @@
 // state, retries and Task ID are the server's: a job it sends replaces ours whole; the progress and
 // processing events only refresh their own figures, never the state.
 import { UPLOADS_LIMIT } from '../config/constants';
-import type { ProcessingStatusEvent, UploadJob, UploadProgressEvent } from '../types';
+import type { ProcessingStatus, UploadJob, UploadProgress } from '../types';
 
 /** A job as the dashboard keeps it: the server's job plus live transfer figures from `upload_progress`. */
-export interface UploadJobView extends UploadJob {
-  rate_bps?: number | null;
-  eta_s?: number | null;
-}
-
-export const sameId = (a: number | string, b: number | string): boolean => String(a) === String(b);
+export type UploadJobView = UploadJob & Partial<Pick<UploadProgress, 'rate_bps' | 'eta_s'>>;
 
 const newestFirst = (a: UploadJobView, b: UploadJobView): number => {
-  const ta = a.created_at ? Date.parse(a.created_at) : NaN;
-  const tb = b.created_at ? Date.parse(b.created_at) : NaN;
+  const ta = Date.parse(a.created_at);
+  const tb = Date.parse(b.created_at);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
   return tb - ta;
 };
@@ -25,7 +20,7 @@ const newestFirst = (a: UploadJobView, b: UploadJobView): number => {
  */
 export function upsertJob(list: UploadJobView[] | undefined, job: UploadJob): UploadJobView[] {
   const jobs = list ?? [];
-  const index = jobs.findIndex((j) => sameId(j.id, job.id));
+  const index = jobs.findIndex((j) => j.id === job.id);
   if (index === -1) return [job, ...jobs].sort(newestFirst).slice(0, UPLOADS_LIMIT);
   const previous = jobs[index];
   const merged: UploadJobView =
@@ -38,11 +33,11 @@ export function upsertJob(list: UploadJobView[] | undefined, job: UploadJob): Up
 /** Patch a known job; returns null when the job is not in the list (the caller refetches). */
 function patchJob(
   list: UploadJobView[] | undefined,
-  id: number | string,
+  id: UploadJob['id'],
   patch: Partial<UploadJobView>,
 ): UploadJobView[] | null {
   if (!list) return null;
-  const index = list.findIndex((j) => sameId(j.id, id));
+  const index = list.findIndex((j) => j.id === id);
   if (index === -1) return null;
   const next = list.slice();
   next[index] = { ...list[index], ...patch };
@@ -50,18 +45,18 @@ function patchJob(
 }
 
 /** `upload_progress`: the transfer figures only (bytes, percent, rate, ETA). */
-export function withProgress(list: UploadJobView[] | undefined, e: UploadProgressEvent): UploadJobView[] | null {
+export function withProgress(list: UploadJobView[] | undefined, e: UploadProgress): UploadJobView[] | null {
   return patchJob(list, e.job_id, {
     bytes_sent: e.bytes_sent,
     total_bytes: e.total_bytes,
-    percent: e.percent ?? null, // null: worked out from the bytes
+    percent: e.percent,
     rate_bps: e.rate_bps,
     eta_s: e.eta_s,
   });
 }
 
 /** `processing_status`: the processing API's figures only (status, progress, message). */
-export function withProcessing(list: UploadJobView[] | undefined, e: ProcessingStatusEvent): UploadJobView[] | null {
+export function withProcessing(list: UploadJobView[] | undefined, e: ProcessingStatus): UploadJobView[] | null {
   return patchJob(list, e.job_id, {
     processing_status: e.status,
     processing_progress: e.progress ?? null,

@@ -1,9 +1,24 @@
-import type { ActiveRecordingStatus, FormattedRecording, Health, IdleRecordingStatus, UploadJob } from '../types';
+import type {
+  ActiveRecordingStatus,
+  FormattedRecording,
+  Health,
+  IdleRecordingStatus,
+  ProcessingStatus,
+  StartResult,
+  StopResult,
+  UploadCompleted,
+  UploadFailed,
+  UploadJob,
+  UploadProgress,
+} from '../types';
+
+// Every fixture is a whole answer or event as the server sends it: the generated types say what that is.
 
 export const healthConnected: Health = {
   status: 'healthy',
   timestamp: '2025-07-08T10:00:00',
   obs: { connected: true, state: 'connected', error: null },
+  storage: { ok: true, error: null },
   uploads_enabled: true,
   auth_required: false,
   version: '1.0.0',
@@ -19,36 +34,77 @@ export const healthObsDown: Health = {
 
 export const idleStatus: IdleRecordingStatus = {
   active: false,
-  message: 'Aucun enregistrement actif',
+  state: 'idle',
+  message: 'No recording in progress',
   obs_connected: true,
 };
 
 export const activeStatus: ActiveRecordingStatus = {
   active: true,
+  state: 'recording',
+  stopping: false,
+  stop_error: null,
   session_name: 'Ma_Session_2025',
+  title: 'Ma Session 2025',
+  session_path: '/recordings/Ma_Session_2025',
   start_time: '2025-07-08T10:00:00',
   auto_upload: true,
   started_by: 'obs',
   subtitle_model: 'base',
   priority: 1,
   obs_status: { active: true, paused: false, timecode: '00:01:05.250', bytes: 5 * 1024 * 1024, duration_ms: 65250 },
-  session_path: '/recordings/Ma_Session_2025',
   obs_connected: true,
 };
 
+export function makeStartResult(overrides: Partial<StartResult> = {}): StartResult {
+  return {
+    success: true,
+    message: 'Recording Ma_Session_2025 started',
+    session_name: 'Ma_Session_2025',
+    title: 'Ma Session 2025',
+    session_path: '/recordings/Ma_Session_2025',
+    auto_upload: true,
+    subtitle_model: 'base',
+    priority: 1,
+    started_by: 'dashboard',
+    start_time: '2025-07-08T10:00:00',
+    ...overrides,
+  };
+}
+
+export function makeStopResult(overrides: Partial<StopResult> = {}): StopResult {
+  return {
+    success: true,
+    message: 'Recording Ma_Session_2025 stopped',
+    session_name: 'Ma_Session_2025',
+    session_path: '/recordings/Ma_Session_2025',
+    status: 'stopped',
+    files: [],
+    duration_s: 65.2,
+    size_bytes: 5 * 1024 * 1024,
+    note: null,
+    stopped_by: 'dashboard',
+    upload_result: null,
+    ...overrides,
+  };
+}
+
 export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
+  const state = overrides.state ?? 'queued';
   return {
     id: 7,
     session_name: 'Ma_Session_2025',
     file_name: '2025-07-08 10-00-00.mkv',
     file_path: '/recordings/Ma_Session_2025/2025-07-08 10-00-00.mkv',
-    state: 'queued',
+    state,
     manual: false,
     subtitle_model: 'base',
     priority: 1,
     attempts: 0,
     bytes_sent: 0,
     total_bytes: 10 * 1024 * 1024,
+    percent: 0,
+    sha256: null,
     last_error: null,
     next_attempt_at: null,
     task_id: null,
@@ -57,6 +113,61 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
     processing_message: null,
     created_at: '2025-07-08T10:05:00',
     updated_at: '2025-07-08T10:05:00',
+    finished_at: null,
+    // What the server allows in each state (streamai/uploads/queue.py).
+    can_retry: state === 'failed' || state === 'cancelled',
+    can_cancel: state === 'queued' || state === 'uploading' || state === 'retrying',
+    ...overrides,
+  };
+}
+
+export function makeProgress(overrides: Partial<UploadProgress> = {}): UploadProgress {
+  return {
+    job_id: 7,
+    session_name: 'Ma_Session_2025',
+    bytes_sent: 4,
+    total_bytes: 10,
+    percent: 40,
+    rate_bps: 2,
+    eta_s: 3,
+    ...overrides,
+  };
+}
+
+export function makeProcessing(overrides: Partial<ProcessingStatus> = {}): ProcessingStatus {
+  return {
+    job_id: 7,
+    session_name: 'Ma_Session_2025',
+    task_id: 'task-1',
+    status: 'completed',
+    progress: 100,
+    message: 'Terminé',
+    state: 'completed',
+    ...overrides,
+  };
+}
+
+export function makeCompleted(overrides: Partial<UploadCompleted> = {}): UploadCompleted {
+  return {
+    job_id: 7,
+    session_name: 'Ma_Session_2025',
+    task_id: 'task-1',
+    attempts: 1,
+    manual: false,
+    sha256: 'ab'.repeat(32),
+    ...overrides,
+  };
+}
+
+export function makeFailed(overrides: Partial<UploadFailed> = {}): UploadFailed {
+  return {
+    job_id: 7,
+    session_name: 'Ma_Session_2025',
+    error: 'HTTP 502',
+    attempt: 1,
+    will_retry: true,
+    next_retry_at: null,
+    manual: false,
     ...overrides,
   };
 }
@@ -70,7 +181,7 @@ export function makeRecording(i: number, overrides: Partial<FormattedRecording> 
     duration: '00:12:34',
     size: '12.3 MB',
     views: 0,
-    thumbnail: null,
+    thumbnail: '',
     platforms: [],
     status: 'recorded',
     hasTranscription: false,
@@ -83,8 +194,9 @@ export function makeRecording(i: number, overrides: Partial<FormattedRecording> 
     upload_status: null,
     upload_time: null,
     session_name: name,
-    start_time: null,
+    start_time: '2025-07-08T10:00:00',
     processing_progress: null,
+    note: null,
     ...overrides,
   };
 }

@@ -26,16 +26,18 @@ export function createMockServer(routes: Routes = {}) {
   const table: Routes = { ...defaultRoutes, ...routes };
   const requests: RecordedRequest[] = [];
 
+  // lib/apiClient (openapi-fetch) calls fetch with a Request; plain (url, init) calls work too.
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const url = new URL(href, 'http://dashboard.test');
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const request =
+      input instanceof Request ? input : new Request(new URL(String(input), 'http://dashboard.test'), init);
+    const url = new URL(request.url);
+    const text = await request.clone().text();
     const req: RecordedRequest = {
-      method: init?.method ?? 'GET',
+      method: request.method,
       path: url.pathname,
       query: url.searchParams,
-      headers,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+      headers: Object.fromEntries(request.headers.entries()),
+      body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     requests.push(req);
     const route = table[`${req.method} ${req.path}`];

@@ -1,290 +1,1681 @@
-// Types of the StreamAI HTTP + Socket.IO contract (shared/SPEC.md). Field names follow the wire
-// format exactly (snake_case responses, camelCase request bodies) so no mapping layer is needed.
-// Types only, no values: this file is to be generated from the server's OpenAPI document; the rest
-// of the dashboard imports these types through ./index.ts, never from here.
+// GENERATED FILE — do not edit by hand. Made by `npm run gen:api` (openapi-typescript) from
+// src/types/openapi.json, the server's OpenAPI document (`python -m streamai.openapi`); to change a
+// type, change streamai/contract/ and run scripts/gen-contract.sh. The rest of the dashboard imports
+// these types through ./index.ts, never from here.
 
-export type ObsConnectionState = 'connected' | 'disconnected' | 'reconnecting';
-
-export interface ObsHealth {
-  connected: boolean;
-  state?: ObsConnectionState;
-  error?: string | null;
+export interface paths {
+  '/api/auth': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The role the request's token gives: `operator` (everything) or `viewer` (read only). */
+    get: operations['health_auth_auth_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/frontend/recordings/formatted': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same sessions in the dashboard's shape (the original StreamAI's). */
+    get: operations['recordings_formatted_frontend_recordings_formatted_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Liveness and readiness: answers while the process is up; `status` is `degraded` when
+     * @description RECORDINGS_PATH or the database cannot be used (`storage.error` says why). Needs no token.
+     */
+    get: operations['health_health_health_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recording/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start recording a named session; answers once OBS really records. */
+    post: operations['recording_start_recording_start_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recording/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The current recording (`active: false` when none), with OBS's live timecode and bytes. */
+    get: operations['recording_recording_status_recording_status_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recording/stop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop, wait until OBS has finished writing the file, register it, queue its upload. */
+    post: operations['recording_stop_recording_stop_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sessions, newest first, with their files, metadata and upload (`vultr_upload`). */
+    get: operations['recordings_recordings_integrated_recordings_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Service overview: OBS, the recording, the five latest sessions, the upload queue. */
+    get: operations['recording_status_status_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/upload/manual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue an upload of an existing session's recording; the result comes as `manual_upload_completed`. */
+    post: operations['recordings_manual_upload_integrated_upload_manual_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/uploads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Upload jobs, newest first, optionally in one state. */
+    get: operations['uploads_list_jobs_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/uploads/{job_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One upload job. */
+    get: operations['uploads_get_job__int_max_9223372036854775807__job_id__get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/uploads/{job_id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a queued, retrying or running job (`can_cancel`); a running one stops at the next MiB. */
+    post: operations['uploads_cancel__int_max_9223372036854775807__job_id__cancel_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/uploads/{job_id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a failed or cancelled job again (`can_retry`). */
+    post: operations['uploads_retry__int_max_9223372036854775807__job_id__retry_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
-
-export interface Health {
-  status: string;
-  timestamp?: string;
-  obs: ObsHealth;
-  uploads_enabled?: boolean;
-  auth_required?: boolean;
-  version?: string;
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** ActiveRecordingStatus */
+    ActiveRecordingStatus: {
+      /**
+       * Active
+       * @default true
+       * @constant
+       */
+      active?: true;
+      /** Auto Upload */
+      auto_upload: boolean;
+      /** Obs Connected */
+      obs_connected: boolean;
+      obs_status: components['schemas']['ObsRecordStatus'];
+      /** Priority */
+      priority: number;
+      /** Session Name */
+      session_name: string;
+      /** Session Path */
+      session_path: string;
+      /** Start Time */
+      start_time: string;
+      /**
+       * Started By
+       * @enum {string}
+       */
+      started_by: 'dashboard' | 'api' | 'obs' | 'import';
+      state: components['schemas']['RecorderState'];
+      /**
+       * Stop Error
+       * @default null
+       */
+      stop_error?: string | null;
+      /** Stopping */
+      stopping: boolean;
+      /** Subtitle Model */
+      subtitle_model: string;
+      /** Title */
+      title: string;
+    };
+    /** AuthInfo */
+    AuthInfo: {
+      /** Auth Required */
+      auth_required: boolean;
+      /**
+       * Role
+       * @enum {string}
+       */
+      role: 'operator' | 'viewer';
+    };
+    /**
+     * ErrorBody
+     * @description Every error: a sentence for a person, and details for a program.
+     */
+    ErrorBody: {
+      /** Error */
+      error: string;
+      /**
+       * Field
+       * @default null
+       */
+      field?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** FormattedPage */
+    FormattedPage: {
+      /** Count */
+      count: number;
+      /** Recordings */
+      recordings: components['schemas']['FormattedRecording'][];
+      /** Total */
+      total: number;
+    };
+    /**
+     * FormattedRecording
+     * @description The dashboard's shape of a session (the original StreamAI's `/recordings/formatted`).
+     */
+    FormattedRecording: {
+      /** Categories */
+      categories: unknown[];
+      /** Date */
+      date: string;
+      /** Duration */
+      duration: string;
+      /**
+       * Filepath
+       * @default null
+       */
+      filePath?: string | null;
+      /** Hashighlights */
+      hasHighlights: boolean;
+      /** Hasshorts */
+      hasShorts: boolean;
+      /** Hastranscription */
+      hasTranscription: boolean;
+      /** Id */
+      id: string;
+      /** Ismanualupload */
+      isManualUpload: boolean;
+      /**
+       * Note
+       * @default null
+       */
+      note?: string | null;
+      /** Platforms */
+      platforms: string[];
+      /**
+       * Processing Progress
+       * @default null
+       */
+      processing_progress?: number | null;
+      /** Session Name */
+      session_name: string;
+      /** Size */
+      size: string;
+      /** Start Time */
+      start_time: string;
+      /** Status */
+      status: string;
+      /** Thumbnail */
+      thumbnail: string;
+      /** Title */
+      title: string;
+      /**
+       * Upload Status
+       * @default null
+       */
+      upload_status?: string | null;
+      /**
+       * Upload Time
+       * @default null
+       */
+      upload_time?: string | null;
+      /** Views */
+      views: number;
+      /**
+       * Vultr Task Id
+       * @default null
+       */
+      vultr_task_id?: string | null;
+    };
+    /** Health */
+    Health: {
+      /** Auth Required */
+      auth_required: boolean;
+      obs: components['schemas']['ObsConnection'];
+      /**
+       * Status
+       * @enum {string}
+       */
+      status: 'healthy' | 'degraded';
+      storage: components['schemas']['StorageHealth'];
+      /** Timestamp */
+      timestamp: string;
+      /** Uploads Enabled */
+      uploads_enabled: boolean;
+      /** Version */
+      version: string;
+    };
+    /** IdleRecordingStatus */
+    IdleRecordingStatus: {
+      /**
+       * Active
+       * @default false
+       * @constant
+       */
+      active?: false;
+      /** Message */
+      message: string;
+      /** Obs Connected */
+      obs_connected: boolean;
+      state: components['schemas']['RecorderState'];
+    };
+    /** JobAnswer */
+    JobAnswer: {
+      job: components['schemas']['UploadJob'];
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+    };
+    /**
+     * JobEvent
+     * @description `upload_queued` and `upload_job_updated`: the job exactly as the API would show it.
+     */
+    JobEvent: {
+      job: components['schemas']['UploadJob'];
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /**
+     * JobState
+     * @enum {string}
+     */
+    JobState: 'queued' | 'uploading' | 'retrying' | 'uploaded' | 'processing' | 'completed' | 'failed' | 'cancelled';
+    /** ManualUploadAnswer */
+    ManualUploadAnswer: {
+      job: components['schemas']['UploadJob'];
+      /** Message */
+      message: string;
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+    };
+    /** ManualUploadBody */
+    ManualUploadBody: {
+      /**
+       * Force
+       * @description upload even a file ffprobe cannot read as a video
+       * @default false
+       */
+      force?: boolean;
+      /**
+       * Priority
+       * @description a higher number is uploaded first
+       * @default null
+       */
+      priority?: number | null;
+      /** Sessionname */
+      sessionName: string;
+      /**
+       * Subtitlemodel
+       * @default null
+       */
+      subtitleModel?: ('base' | 'small' | 'medium' | 'large') | null;
+    };
+    /** ManualUploadCompleted */
+    ManualUploadCompleted: {
+      result: components['schemas']['ManualUploadOutcome'];
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** ManualUploadOutcome */
+    ManualUploadOutcome: {
+      /**
+       * Error
+       * @default null
+       */
+      error?: string | null;
+      /** Job Id */
+      job_id: number;
+      /** Priority */
+      priority: number;
+      /** Subtitle Model */
+      subtitle_model: string;
+      /** Success */
+      success: boolean;
+      /**
+       * Task Id
+       * @default null
+       */
+      task_id?: string | null;
+    };
+    /** ObsConnection */
+    ObsConnection: {
+      /** Connected */
+      connected: boolean;
+      /**
+       * Error
+       * @default null
+       */
+      error?: string | null;
+      state: components['schemas']['ObsLinkState'];
+    };
+    /** ObsConnectionChanged */
+    ObsConnectionChanged: {
+      /** Connected */
+      connected: boolean;
+      /**
+       * Error
+       * @default null
+       */
+      error?: string | null;
+      state: components['schemas']['ObsLinkState'];
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /**
+     * ObsLinkState
+     * @enum {string}
+     */
+    ObsLinkState: 'connected' | 'reconnecting' | 'disconnected';
+    /** ObsRecordStatus */
+    ObsRecordStatus: {
+      /** Active */
+      active: boolean;
+      /**
+       * Bytes
+       * @default null
+       */
+      bytes?: number | null;
+      /**
+       * Duration Ms
+       * @default null
+       */
+      duration_ms?: number | null;
+      /**
+       * Error
+       * @default null
+       */
+      error?: string | null;
+      /** Paused */
+      paused: boolean;
+      /**
+       * Timecode
+       * @default null
+       */
+      timecode?: string | null;
+    };
+    /** ProcessingStatus */
+    ProcessingStatus: {
+      /** Job Id */
+      job_id: number;
+      /**
+       * Message
+       * @default null
+       */
+      message?: string | null;
+      /**
+       * Progress
+       * @default null
+       */
+      progress?: number | null;
+      /** Session Name */
+      session_name: string;
+      state: components['schemas']['JobState'];
+      /** Status */
+      status: string;
+      /** Task Id */
+      task_id: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** QueueSummary */
+    QueueSummary: {
+      /** Concurrency */
+      concurrency: number;
+      /** Counts */
+      counts: {
+        [key: string]: number;
+      };
+      /** Enabled */
+      enabled: boolean;
+    };
+    /** RecordedFile */
+    RecordedFile: {
+      /**
+       * Duration S
+       * @default null
+       */
+      duration_s?: number | null;
+      /** Name */
+      name: string;
+      /** Path */
+      path: string;
+      /** Relative Path */
+      relative_path: string;
+      /**
+       * Size Bytes
+       * @default null
+       */
+      size_bytes?: number | null;
+    };
+    /**
+     * RecorderState
+     * @description One OBS connection's recording lifecycle (see service/lifecycle.py for the allowed moves).
+     * @enum {string}
+     */
+    RecorderState: 'idle' | 'starting' | 'recording' | 'paused' | 'stopping' | 'interrupted' | 'stop_failed';
+    /** RecordingStarted */
+    RecordingStarted: {
+      result: components['schemas']['StartResult'];
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /**
+     * RecordingStatus
+     * @description `active: false` when nothing records; the session and OBS's live figures otherwise.
+     */
+    RecordingStatus: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
+    /** RecordingStatusUpdate */
+    RecordingStatusUpdate: {
+      /** Status */
+      status: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** RecordingStopped */
+    RecordingStopped: {
+      result: components['schemas']['StopResult'];
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** RecordingsPage */
+    RecordingsPage: {
+      /** Count */
+      count: number;
+      /** Recordings */
+      recordings: components['schemas']['Session'][];
+      /** Timestamp */
+      timestamp: string;
+      /** Total */
+      total: number;
+    };
+    /** RoomAnswer */
+    RoomAnswer: {
+      /** Room */
+      room: string;
+    };
+    /**
+     * ServerEvents
+     * @description Socket.IO events sent by the server: event name -> payload.
+     */
+    ServerEvents: {
+      error: components['schemas']['ServiceError'];
+      joined: components['schemas']['RoomAnswer'];
+      left: components['schemas']['RoomAnswer'];
+      manual_upload_completed: components['schemas']['ManualUploadCompleted'];
+      obs_connection: components['schemas']['ObsConnectionChanged'];
+      processing_status: components['schemas']['ProcessingStatus'];
+      recording_started: components['schemas']['RecordingStarted'];
+      recording_status_update: components['schemas']['RecordingStatusUpdate'];
+      recording_stopped: components['schemas']['RecordingStopped'];
+      upload_completed: components['schemas']['UploadCompleted'];
+      upload_failed: components['schemas']['UploadFailed'];
+      upload_job_updated: components['schemas']['JobEvent'];
+      upload_progress: components['schemas']['UploadProgress'];
+      upload_queued: components['schemas']['JobEvent'];
+    };
+    /** ServiceError */
+    ServiceError: {
+      /** Message */
+      message: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** ServiceStatus */
+    ServiceStatus: {
+      obs: components['schemas']['ObsConnection'];
+      /** Obs Connected */
+      obs_connected: boolean;
+      /** Recent Recordings */
+      recent_recordings: components['schemas']['Session'][];
+      /** Recording Status */
+      recording_status: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
+      /** Service Initialized */
+      service_initialized: boolean;
+      /** Timestamp */
+      timestamp: string;
+      upload_queue: components['schemas']['QueueSummary'];
+    };
+    /**
+     * Session
+     * @description A session as `/api/integrated/recordings` lists it (and `session_metadata.json` keeps it).
+     */
+    Session: {
+      /** Auto Upload */
+      auto_upload: boolean;
+      /** Duration */
+      duration: string;
+      /**
+       * Duration S
+       * @default null
+       */
+      duration_s?: number | null;
+      /**
+       * End Time
+       * @default null
+       */
+      end_time?: string | null;
+      /** Files */
+      files: components['schemas']['RecordedFile'][];
+      /** Metadata */
+      metadata: {
+        [key: string]: unknown;
+      };
+      /**
+       * Note
+       * @default null
+       */
+      note?: string | null;
+      /**
+       * Obs Output Path
+       * @default null
+       */
+      obs_output_path?: string | null;
+      /** Priority */
+      priority: number;
+      /** Session Name */
+      session_name: string;
+      /** Session Path */
+      session_path: string;
+      /** Size */
+      size: string;
+      /** Size Bytes */
+      size_bytes: number;
+      /** Start Time */
+      start_time: string;
+      /**
+       * Started By
+       * @enum {string}
+       */
+      started_by: 'dashboard' | 'api' | 'obs' | 'import';
+      status: components['schemas']['SessionStatus'];
+      /** Subtitle Model */
+      subtitle_model: string;
+      /** Title */
+      title: string;
+      /** @default null */
+      vultr_upload?: components['schemas']['UploadSummary'] | null;
+    };
+    /**
+     * SessionStatus
+     * @enum {string}
+     */
+    SessionStatus: 'recording' | 'stopped' | 'interrupted' | 'failed';
+    /** StartRecordingBody */
+    StartRecordingBody: {
+      /**
+       * Autoupload
+       * @description default: VULTR_AUTO_UPLOAD
+       * @default null
+       */
+      autoUpload?: boolean | null;
+      /**
+       * Metadata
+       * @description any JSON object up to 16384 bytes
+       * @default null
+       */
+      metadata?: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Priority
+       * @description a higher number is uploaded first
+       * @default null
+       */
+      priority?: number | null;
+      /**
+       * Sessionname
+       * @description made folder-safe and unique; a default name when absent
+       * @default null
+       */
+      sessionName?: string | null;
+      /**
+       * Subtitlemodel
+       * @default null
+       */
+      subtitleModel?: ('base' | 'small' | 'medium' | 'large') | null;
+    };
+    /** StartResult */
+    StartResult: {
+      /** Auto Upload */
+      auto_upload: boolean;
+      /** Message */
+      message: string;
+      /** Priority */
+      priority: number;
+      /** Session Name */
+      session_name: string;
+      /** Session Path */
+      session_path: string;
+      /** Start Time */
+      start_time: string;
+      /**
+       * Started By
+       * @enum {string}
+       */
+      started_by: 'dashboard' | 'api' | 'obs' | 'import';
+      /** Subtitle Model */
+      subtitle_model: string;
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+      /** Title */
+      title: string;
+    };
+    /** StopRecordingBody */
+    StopRecordingBody: {
+      /**
+       * Leavefileinplace
+       * @description after a failed stop: close the session even if the file cannot be moved into its folder
+       * @default false
+       */
+      leaveFileInPlace?: boolean;
+    };
+    /** StopResult */
+    StopResult: {
+      /**
+       * Duration S
+       * @default null
+       */
+      duration_s?: number | null;
+      /** Files */
+      files: components['schemas']['RecordedFile'][];
+      /** Message */
+      message: string;
+      /**
+       * Note
+       * @default null
+       */
+      note?: string | null;
+      /** Session Name */
+      session_name: string;
+      /** Session Path */
+      session_path: string;
+      /** Size Bytes */
+      size_bytes: number;
+      status: components['schemas']['SessionStatus'];
+      /**
+       * Stopped By
+       * @enum {string}
+       */
+      stopped_by: 'dashboard' | 'api' | 'obs';
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+      /**
+       * Upload Result
+       * @default null
+       */
+      upload_result?: components['schemas']['UploadQueued'] | components['schemas']['UploadNotQueued'] | null;
+    };
+    /** StorageHealth */
+    StorageHealth: {
+      /**
+       * Error
+       * @default null
+       */
+      error?: string | null;
+      /** Ok */
+      ok: boolean;
+    };
+    /** UploadCompleted */
+    UploadCompleted: {
+      /** Attempts */
+      attempts: number;
+      /** Job Id */
+      job_id: number;
+      /** Manual */
+      manual: boolean;
+      /** Session Name */
+      session_name: string;
+      /** Sha256 */
+      sha256: string;
+      /** Task Id */
+      task_id: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** UploadFailed */
+    UploadFailed: {
+      /** Attempt */
+      attempt: number;
+      /** Error */
+      error: string;
+      /** Job Id */
+      job_id: number;
+      /** Manual */
+      manual: boolean;
+      /**
+       * Next Retry At
+       * @default null
+       */
+      next_retry_at?: string | null;
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+      /** Will Retry */
+      will_retry: boolean;
+    };
+    /** UploadJob */
+    UploadJob: {
+      /** Attempts */
+      attempts: number;
+      /** Bytes Sent */
+      bytes_sent: number;
+      /**
+       * Can Cancel
+       * @description POST …/cancel would be accepted now
+       */
+      can_cancel: boolean;
+      /**
+       * Can Retry
+       * @description POST …/retry would be accepted now
+       */
+      can_retry: boolean;
+      /** Created At */
+      created_at: string;
+      /** File Name */
+      file_name: string;
+      /** File Path */
+      file_path: string;
+      /**
+       * Finished At
+       * @default null
+       */
+      finished_at?: string | null;
+      /** Id */
+      id: number;
+      /**
+       * Last Error
+       * @default null
+       */
+      last_error?: string | null;
+      /** Manual */
+      manual: boolean;
+      /**
+       * Next Attempt At
+       * @default null
+       */
+      next_attempt_at?: string | null;
+      /** Percent */
+      percent: number;
+      /** Priority */
+      priority: number;
+      /**
+       * Processing Message
+       * @default null
+       */
+      processing_message?: string | null;
+      /**
+       * Processing Progress
+       * @default null
+       */
+      processing_progress?: number | null;
+      /**
+       * Processing Status
+       * @default null
+       */
+      processing_status?: string | null;
+      /** Session Name */
+      session_name: string;
+      /**
+       * Sha256
+       * @default null
+       */
+      sha256?: string | null;
+      state: components['schemas']['JobState'];
+      /** Subtitle Model */
+      subtitle_model: string;
+      /**
+       * Task Id
+       * @default null
+       */
+      task_id?: string | null;
+      /** Total Bytes */
+      total_bytes: number;
+      /** Updated At */
+      updated_at: string;
+    };
+    /** UploadNotQueued */
+    UploadNotQueued: {
+      /**
+       * Queued
+       * @default false
+       * @constant
+       */
+      queued?: false;
+      /** Reason */
+      reason: string;
+    };
+    /** UploadProgress */
+    UploadProgress: {
+      /** Bytes Sent */
+      bytes_sent: number;
+      /**
+       * Eta S
+       * @default null
+       */
+      eta_s?: number | null;
+      /** Job Id */
+      job_id: number;
+      /** Percent */
+      percent: number;
+      /** Rate Bps */
+      rate_bps: number;
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+      /** Total Bytes */
+      total_bytes: number;
+    };
+    /** UploadQueued */
+    UploadQueued: {
+      job: components['schemas']['UploadJob'];
+      /**
+       * Queued
+       * @default true
+       * @constant
+       */
+      queued?: true;
+    };
+    /**
+     * UploadSummary
+     * @description A session's `vultr_upload` block, in the original StreamAI's field names (legacy ones may
+     *     carry more keys).
+     */
+    UploadSummary: {
+      /**
+       * Attempts
+       * @default null
+       */
+      attempts?: number | null;
+      /**
+       * File Name
+       * @default null
+       */
+      file_name?: string | null;
+      /**
+       * File Size
+       * @default null
+       */
+      file_size?: number | null;
+      /**
+       * Job Id
+       * @default null
+       */
+      job_id?: number | null;
+      /**
+       * Manual
+       * @default null
+       */
+      manual?: boolean | null;
+      /**
+       * Message
+       * @default null
+       */
+      message?: string | null;
+      /**
+       * Processing Status
+       * @default null
+       */
+      processing_status?: string | null;
+      /**
+       * Progress
+       * @default null
+       */
+      progress?: number | null;
+      /**
+       * Status
+       * @default null
+       */
+      status?: string | null;
+      /**
+       * Task Id
+       * @default null
+       */
+      task_id?: string | null;
+      /**
+       * Upload Time
+       * @default null
+       */
+      upload_time?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** UploadsPage */
+    UploadsPage: {
+      /** Count */
+      count: number;
+      /** Uploads */
+      uploads: components['schemas']['UploadJob'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
-
-/** operator: everything (STREAMAI_API_TOKEN); viewer: every GET route and the room (STREAMAI_VIEWER_TOKEN). */
-export type Role = 'operator' | 'viewer';
-
-/** GET /api/auth: what the token sent with the request may do. */
-export interface AuthInfo {
-  role: Role;
-  auth_required: boolean;
-}
-
-export type StartedBy = 'dashboard' | 'api' | 'obs';
-
-export type SubtitleModel = 'base' | 'small' | 'medium' | 'large';
-
-export interface ObsRecordStatus {
-  active: boolean;
-  paused?: boolean;
-  timecode?: string | null;
-  bytes?: number | null;
-  duration_ms?: number | null;
-}
-
-export interface IdleRecordingStatus {
-  active: false;
-  message?: string;
-  obs_connected?: boolean;
-}
-
-export interface ActiveRecordingStatus {
-  active: true;
-  session_name: string;
-  start_time?: string | null;
-  auto_upload?: boolean;
-  started_by?: StartedBy | string | null;
-  subtitle_model?: string | null;
-  priority?: number | null;
-  obs_status?: ObsRecordStatus | null;
-  session_path?: string | null;
-  obs_connected?: boolean;
-}
-
-export type RecordingStatus = IdleRecordingStatus | ActiveRecordingStatus;
-
-export interface StartRecordingRequest {
-  sessionName?: string;
-  autoUpload?: boolean;
-  subtitleModel?: SubtitleModel;
-  priority?: number;
-}
-
-export interface StartRecordingResponse {
-  success: true;
-  session_name: string;
-  session_path?: string;
-  auto_upload?: boolean;
-  started_by?: StartedBy | string;
-  message?: string;
-}
-
-export interface RecordedFile {
-  name: string;
-  path?: string;
-  size_bytes?: number | null;
-  duration_s?: number | null;
-}
-
-export type UploadResult = { queued: true; job: UploadJob } | { queued: false; reason?: string };
-
-export interface StopRecordingResponse {
-  success: true;
-  session_name: string;
-  session_path?: string;
-  files?: RecordedFile[];
-  message?: string;
-  upload_result?: UploadResult | null;
-}
-
-export type UploadState =
-  'queued' | 'uploading' | 'retrying' | 'uploaded' | 'processing' | 'completed' | 'failed' | 'cancelled';
-
-export interface UploadJob {
-  id: number | string;
-  session_name: string;
-  file_name?: string | null;
-  file_path?: string | null;
-  state: UploadState | string;
-  manual?: boolean;
-  subtitle_model?: string | null;
-  priority?: number | null;
-  attempts?: number;
-  bytes_sent?: number | null;
-  total_bytes?: number | null;
-  percent?: number | null;
-  last_error?: string | null;
-  next_attempt_at?: string | null;
-  task_id?: string | null;
-  processing_status?: string | null;
-  processing_progress?: number | null;
-  processing_message?: string | null;
-  created_at?: string | null;
-  updated_at?: string | null;
-  /** What the server allows now; servers from before these fields leave them out. */
-  can_retry?: boolean;
-  can_cancel?: boolean;
-}
-
-export interface UploadsResponse {
-  uploads: UploadJob[];
-  count: number;
-}
-
-export interface UploadJobResponse {
-  success: true;
-  job: UploadJob;
-}
-
-export interface ManualUploadRequest {
-  sessionName: string;
-  subtitleModel?: SubtitleModel;
-  priority?: number;
-}
-
-export interface ManualUploadResponse {
-  success: true;
-  message?: string;
-  job: UploadJob;
-}
-
-export interface FormattedRecording {
-  id: string | number;
-  title: string;
-  date?: string | null;
-  duration?: string | null;
-  size?: string | null;
-  views?: number;
-  thumbnail?: string | null;
-  platforms?: string[];
-  status?: string | null;
-  hasTranscription?: boolean;
-  hasHighlights?: boolean;
-  hasShorts?: boolean;
-  categories?: string[];
-  isManualUpload?: boolean;
-  filePath?: string | null;
-  vultr_task_id?: string | null;
-  upload_status?: UploadState | string | null;
-  upload_time?: string | null;
-  session_name?: string | null;
-  start_time?: string | null;
-  processing_progress?: number | null;
-}
-
-export interface FormattedRecordingsResponse {
-  recordings: FormattedRecording[];
-  count: number;
-  /** Total number of sessions; older servers omit it (then a full page means "maybe more"). */
-  total?: number;
-}
-
-export interface ApiErrorBody {
-  error?: string;
-  detail?: string;
-  auth_required?: boolean;
-  /** On a 403: the role the action needs, and the one the token has. */
-  required_role?: Role;
-  role?: Role;
-}
-
-// ---- Socket.IO -----------------------------------------------------------------------------
-
-export interface RecordingStartedEvent {
-  result: StartRecordingResponse;
-  timestamp?: string;
-}
-
-export interface RecordingStoppedEvent {
-  result: StopRecordingResponse;
-  timestamp?: string;
-}
-
-export interface RecordingStatusUpdateEvent {
-  status: RecordingStatus;
-  timestamp?: string;
-}
-
-export interface ManualUploadCompletedEvent {
-  session_name: string;
-  result: { success: boolean; task_id?: string | null; error?: string | null; job_id?: number | string };
-  timestamp?: string;
-}
-
-export interface UploadJobEvent {
-  job: UploadJob;
-  timestamp?: string;
-}
-
-export interface UploadProgressEvent {
-  job_id: number | string;
-  session_name: string;
-  bytes_sent: number;
-  total_bytes: number;
-  percent?: number | null;
-  rate_bps?: number | null;
-  eta_s?: number | null;
-}
-
-export interface UploadCompletedEvent {
-  job_id: number | string;
-  session_name: string;
-  task_id: string | null;
-  attempts?: number;
-  manual?: boolean;
-  timestamp?: string;
-}
-
-export interface UploadFailedEvent {
-  job_id: number | string;
-  session_name: string;
-  error: string;
-  attempt?: number;
-  will_retry?: boolean;
-  next_retry_at?: string | null;
-  timestamp?: string;
-}
-
-export interface ProcessingStatusEvent {
-  job_id: number | string;
-  session_name: string;
-  task_id?: string | null;
-  status: string;
-  progress?: number | null;
-  message?: string | null;
-  /** The job's state after this status; `upload_job_updated` brings the whole job anyway. */
-  state?: UploadState | string;
-  timestamp?: string;
-}
-
-export interface ObsConnectionEvent {
-  connected: boolean;
-  state?: ObsConnectionState;
-  error?: string | null;
-  timestamp?: string;
-}
-
-export interface ServiceErrorEvent {
-  message: string;
-  timestamp?: string;
-}
-
-export interface ServerToClientEvents {
-  joined: (data: { room: string }) => void;
-  recording_started: (data: RecordingStartedEvent) => void;
-  recording_stopped: (data: RecordingStoppedEvent) => void;
-  recording_status_update: (data: RecordingStatusUpdateEvent) => void;
-  manual_upload_completed: (data: ManualUploadCompletedEvent) => void;
-  upload_queued: (data: UploadJobEvent) => void;
-  upload_progress: (data: UploadProgressEvent) => void;
-  upload_completed: (data: UploadCompletedEvent) => void;
-  upload_failed: (data: UploadFailedEvent) => void;
-  processing_status: (data: ProcessingStatusEvent) => void;
-  upload_job_updated: (data: UploadJobEvent) => void;
-  obs_connection: (data: ObsConnectionEvent) => void;
-  error: (data: ServiceErrorEvent) => void;
-}
-
-export interface ClientToServerEvents {
-  join_recording_updates: () => void;
-  leave_recording_updates: () => void;
+export type $defs = Record<string, never>;
+export interface operations {
+  health_auth_auth_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthInfo'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recordings_formatted_frontend_recordings_formatted_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormattedPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  health_health_health_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  recording_start_recording_start_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartRecordingBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StartResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recording_recording_status_recording_status_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingStatus'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  recording_stop_recording_stop_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StopRecordingBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StopResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recordings_recordings_integrated_recordings_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  recording_status_status_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceStatus'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  recordings_manual_upload_integrated_upload_manual_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ManualUploadBody'];
+      };
+    };
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ManualUploadAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unprocessable Entity */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  uploads_list_jobs_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        state?: components['schemas']['JobState'] | null;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  uploads_get_job__int_max_9223372036854775807__job_id__get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadJob'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  uploads_cancel__int_max_9223372036854775807__job_id__cancel_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  uploads_retry__int_max_9223372036854775807__job_id__retry_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
 }

@@ -1,30 +1,84 @@
-// The one module the dashboard imports wire types from. Today ./api.ts is written by hand; once it is
-// generated from the server's OpenAPI document (openapi-typescript), only this file changes: each name
-// below becomes an alias of the generated schema, e.g.
-//   export type UploadJob = components['schemas']['UploadJob'];
-export type {
-  ActiveRecordingStatus,
-  ApiErrorBody,
-  AuthInfo,
-  ClientToServerEvents,
-  FormattedRecording,
-  FormattedRecordingsResponse,
-  Health,
-  IdleRecordingStatus,
-  ManualUploadRequest,
-  ManualUploadResponse,
-  ObsHealth,
-  ProcessingStatusEvent,
-  RecordingStatus,
-  Role,
-  ServerToClientEvents,
-  StartRecordingRequest,
-  StartRecordingResponse,
-  StopRecordingResponse,
-  SubtitleModel,
-  UploadJob,
-  UploadJobResponse,
-  UploadProgressEvent,
-  UploadsResponse,
-  UploadState,
-} from './api';
+// The one module the dashboard imports wire types from. Every type here is an alias of the generated
+// ./api.ts (openapi-typescript over ./openapi.json, the server's OpenAPI document: see README
+// "Types"), so a change of the server's contract shows up here as a type error, not as a bug.
+// Only client-side shapes that the server does not describe are written by hand, in terms of these.
+import type { components, paths } from './api';
+
+type Schemas = components['schemas'];
+
+/** The generated description of every HTTP route (path → method → params, body, answers): lib/apiClient. */
+export type { paths };
+
+// ---- health and identity --------------------------------------------------------------------
+
+export type Health = Schemas['Health'];
+export type ObsConnection = Schemas['ObsConnection'];
+export type ObsLinkState = Schemas['ObsLinkState'];
+export type StorageHealth = Schemas['StorageHealth'];
+export type AuthInfo = Schemas['AuthInfo'];
+/** operator: everything (STREAMAI_API_TOKEN); viewer: every GET route and the room (STREAMAI_VIEWER_TOKEN). */
+export type Role = AuthInfo['role'];
+
+/**
+ * Every error answer: `{error}` is a sentence for a person. The server adds details that its
+ * ErrorBody schema leaves to `additionalProperties`: `auth_required` on a 401, and on a 403 the role
+ * the action needs and the one the token has.
+ */
+export type ErrorBody = Schemas['ErrorBody'] & {
+  auth_required?: boolean;
+  required_role?: Role;
+  role?: Role;
+};
+
+// ---- recording ------------------------------------------------------------------------------
+
+export type RecordingStatus = Schemas['RecordingStatus'];
+export type IdleRecordingStatus = Schemas['IdleRecordingStatus'];
+export type ActiveRecordingStatus = Schemas['ActiveRecordingStatus'];
+export type RecorderState = Schemas['RecorderState'];
+export type ObsRecordStatus = Schemas['ObsRecordStatus'];
+export type StartedBy = ActiveRecordingStatus['started_by'];
+export type StartRecordingBody = Schemas['StartRecordingBody'];
+export type StartResult = Schemas['StartResult'];
+export type StopRecordingBody = Schemas['StopRecordingBody'];
+export type StopResult = Schemas['StopResult'];
+export type RecordedFile = Schemas['RecordedFile'];
+export type SubtitleModel = NonNullable<StartRecordingBody['subtitleModel']>;
+
+// ---- recordings -----------------------------------------------------------------------------
+
+export type FormattedRecording = Schemas['FormattedRecording'];
+export type FormattedPage = Schemas['FormattedPage'];
+export type Session = Schemas['Session'];
+export type ManualUploadBody = Schemas['ManualUploadBody'];
+export type ManualUploadAnswer = Schemas['ManualUploadAnswer'];
+
+// ---- uploads --------------------------------------------------------------------------------
+
+export type UploadJob = Schemas['UploadJob'];
+export type JobState = Schemas['JobState'];
+export type UploadsPage = Schemas['UploadsPage'];
+export type JobAnswer = Schemas['JobAnswer'];
+
+// ---- Socket.IO ------------------------------------------------------------------------------
+
+/** The room's events, name → payload (the server's `ServerEvents` schema). */
+export type ServerEvents = Schemas['ServerEvents'];
+export type UploadProgress = ServerEvents['upload_progress'];
+export type ProcessingStatus = ServerEvents['processing_status'];
+export type UploadCompleted = ServerEvents['upload_completed'];
+export type UploadFailed = ServerEvents['upload_failed'];
+
+/** socket.io-client's typed listeners: one per event of ServerEvents, taking that event's payload. */
+export type ServerToClientEvents = {
+  [Event in keyof ServerEvents]: (payload: ServerEvents[Event]) => void;
+};
+
+/**
+ * What the page sends: the document lists these names (`x-socketio.client_events`) without payloads,
+ * so they are written here; types/contract.test.ts checks the two lists agree.
+ */
+export interface ClientToServerEvents {
+  join_recording_updates: () => void;
+  leave_recording_updates: () => void;
+}

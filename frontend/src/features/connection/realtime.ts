@@ -3,7 +3,7 @@ import { pushEvent, type AppStore } from '../../lib/appState';
 import { putQueryData } from '../../lib/cache';
 import { queryKeys } from '../../lib/queryKeys';
 import { listenTo, type AppSocket } from '../../lib/socket';
-import type { Health } from '../../types';
+import type { Health, ObsConnection } from '../../types';
 
 /** Socket.IO rejects a connection with this kind of message when the token is missing or wrong. */
 const AUTH_ERROR = /token|unauthori[sz]ed|auth/i;
@@ -52,11 +52,7 @@ export function bindConnectionEvents(socket: AppSocket, queryClient: QueryClient
   });
 
   on('obs_connection', (e) => {
-    const obs = {
-      connected: e.connected,
-      state: e.state ?? (e.connected ? 'connected' : 'disconnected'),
-      error: e.error ?? null,
-    };
+    const obs: ObsConnection = { connected: e.connected, state: e.state, error: e.error ?? null };
     const health = queryClient.getQueryData<Health>(queryKeys.health);
     if (health) putQueryData<Health>(queryClient, queryKeys.health, { ...health, obs });
     else void queryClient.invalidateQueries({ queryKey: queryKeys.health });

@@ -5,6 +5,7 @@ import { queryKeys } from '../../lib/queryKeys';
 import { listenTo, type AppSocket } from '../../lib/socket';
 import { upsertJob } from '../../lib/uploadJobs';
 import type { RecordingStatus } from '../../types';
+import { stoppedStatus } from './status';
 
 /** The recording's live status (every second while recording), start and stop from any client. */
 export function bindRecordingEvents(socket: AppSocket, queryClient: QueryClient, store: AppStore): () => void {
@@ -18,14 +19,14 @@ export function bindRecordingEvents(socket: AppSocket, queryClient: QueryClient,
   on('recording_started', ({ result }) => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.recordingStatus });
     refreshRecordings();
-    const by = result.started_by ?? '';
     pushEvent(store, 'success', (t) =>
-      t.events.recordingStarted(result.session_name, t.recording.startedByLabels[by] ?? by),
+      t.events.recordingStarted(result.session_name, t.recording.startedByLabels[result.started_by]),
     );
   });
 
   on('recording_stopped', ({ result }) => {
-    putQueryData<RecordingStatus>(queryClient, queryKeys.recordingStatus, { active: false, message: result.message });
+    const previous = queryClient.getQueryData<RecordingStatus>(queryKeys.recordingStatus);
+    putQueryData<RecordingStatus>(queryClient, queryKeys.recordingStatus, stoppedStatus(result.message, previous));
     if (result.upload_result?.queued) {
       const job = result.upload_result.job;
       updateUploads(queryClient, (list) => upsertJob(list, job));

@@ -1,20 +1,13 @@
 // How the uploads cards read a job. Which actions a job allows is the server's call.
 import { percentOf, toPercent } from '../../lib/format';
-import type { UploadJob } from '../../types';
+import type { JobState, UploadJob } from '../../types';
 
-// The rules of servers that do not send can_retry/can_cancel yet (streamai/uploads/queue.py).
-const RETRYABLE = new Set(['failed', 'cancelled']);
-const CANCELLABLE = new Set(['queued', 'uploading', 'retrying']);
-
-/** « Relancer » / « Annuler »: what the server says the job allows, or the old rule when it does not say. */
+/** « Relancer » / « Annuler »: what the server says the job allows now. */
 export function jobActions(job: UploadJob): { canRetry: boolean; canCancel: boolean } {
-  return {
-    canRetry: job.can_retry ?? RETRYABLE.has(job.state),
-    canCancel: job.can_cancel ?? CANCELLABLE.has(job.state),
-  };
+  return { canRetry: job.can_retry, canCancel: job.can_cancel };
 }
 
-const SENT_STATES = new Set(['uploaded', 'processing', 'completed']);
+const SENT_STATES = new Set<JobState>(['uploaded', 'processing', 'completed']);
 
 /** The whole file reached the processing API. */
 export const isSent = (job: UploadJob): boolean => SENT_STATES.has(job.state);

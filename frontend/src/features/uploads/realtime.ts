@@ -13,8 +13,8 @@ import { upsertJob, withProcessing, withProgress } from '../../lib/uploadJobs';
  */
 export function bindUploadEvents(socket: AppSocket, queryClient: QueryClient, store: AppStore): () => void {
   const { on, off } = listenTo(socket);
-  const loggedUploadStart = new Set<string>();
-  const lastProcessingStatus = new Map<string, string>();
+  const loggedUploadStart = new Set<number>();
+  const lastProcessingStatus = new Map<number, string>();
   const refreshRecordings = () => void queryClient.invalidateQueries({ queryKey: queryKeys.recordings });
 
   on('upload_queued', ({ job }) => {
@@ -30,21 +30,20 @@ export function bindUploadEvents(socket: AppSocket, queryClient: QueryClient, st
 
   on('upload_progress', (e) => {
     updateUploads(queryClient, (list) => withProgress(list, e));
-    const id = String(e.job_id);
-    if (!loggedUploadStart.has(id)) {
-      loggedUploadStart.add(id);
+    if (!loggedUploadStart.has(e.job_id)) {
+      loggedUploadStart.add(e.job_id);
       pushEvent(store, 'info', (t) => t.events.uploadStarted(e.session_name));
     }
   });
 
   on('upload_completed', (e) => {
     refreshRecordings();
-    pushEvent(store, 'success', (t) => t.events.uploadCompleted(e.session_name, e.task_id ?? '—'));
+    pushEvent(store, 'success', (t) => t.events.uploadCompleted(e.session_name, e.task_id));
   });
 
   on('upload_failed', (e) => {
     pushEvent(store, 'error', (t, lang) => {
-      const base = t.events.uploadFailed(e.session_name, e.attempt ?? 1, e.error);
+      const base = t.events.uploadFailed(e.session_name, e.attempt, e.error);
       if (!e.will_retry) return `${base} — ${t.events.uploadGaveUp}`;
       return e.next_retry_at ? `${base} — ${t.events.uploadRetryAt(formatTime(e.next_retry_at, lang))}` : base;
     });
@@ -54,9 +53,8 @@ export function bindUploadEvents(socket: AppSocket, queryClient: QueryClient, st
     updateUploads(queryClient, (list) => withProcessing(list, e));
     refreshRecordings();
     // Progress ticks would flood the log: note each new status once per job.
-    const id = String(e.job_id);
-    if (lastProcessingStatus.get(id) !== e.status) {
-      lastProcessingStatus.set(id, e.status);
+    if (lastProcessingStatus.get(e.job_id) !== e.status) {
+      lastProcessingStatus.set(e.job_id, e.status);
       const failed = e.status === 'error' || e.status === 'failed';
       const done = e.status.startsWith('completed');
       pushEvent(store, failed ? 'error' : done ? 'success' : 'info', (t) =>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, isApiError } from '../../../lib/apiClient';
+import { client, isApiError, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { AuthInfo } from '../../../types';
 
@@ -10,7 +10,7 @@ import type { AuthInfo } from '../../../types';
  */
 export async function getAuth(): Promise<AuthInfo> {
   try {
-    return await api.get<AuthInfo>('/api/auth');
+    return await send((init) => client.GET('/api/auth', init));
   } catch (error) {
     if (isApiError(error) && error.status === 404) return { role: 'operator', auth_required: true };
     throw error;

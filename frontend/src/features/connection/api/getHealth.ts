@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { Health } from '../../../types';
 
 // obs_connection events keep this fresh; the poll is the reachability probe that makes the
 // "server unreachable" banner appear and go away by itself.
@@ -9,7 +8,7 @@ const POLL_OK_MS = 15_000;
 const POLL_DOWN_MS = 3_000;
 
 /** GET /api/health: open without a token; says whether the server wants one. */
-export const getHealth = () => api.get<Health>('/api/health');
+export const getHealth = () => send((init) => client.GET('/api/health', init));
 
 export function useHealth() {
   return useQuery({

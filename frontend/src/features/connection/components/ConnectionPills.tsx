@@ -1,11 +1,11 @@
 import { useAppState } from '../../../hooks/useAppState';
 import { useI18n } from '../../../i18n/useI18n';
-import type { ObsHealth } from '../../../types';
+import type { ObsConnection } from '../../../types';
 import { StatusPill } from '../../../components/StatusPill';
 
-export function ObsPill({ obs }: { obs: ObsHealth | undefined }) {
+export function ObsPill({ obs }: { obs: ObsConnection | undefined }) {
   const { t } = useI18n();
-  const state = obs ? (obs.state ?? (obs.connected ? 'connected' : 'disconnected')) : 'unknown';
+  const state = obs?.state ?? 'unknown';
   const [tone, label] =
     state === 'connected'
       ? (['ok', t.connection.obsConnected] as const)

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useAccess } from '../../../hooks/useAccess';
 import { useAppState } from '../../../hooks/useAppState';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { RecordingStatus } from '../../../types';
 
-export const getRecordingStatus = () => api.get<RecordingStatus>('/api/integrated/recording/status');
+export const getRecordingStatus = () => send((init) => client.GET('/api/integrated/recording/status', init));
 
 export function useRecordingStatus() {
   const { ready } = useAccess();

@@ -1,30 +1,27 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { storeJob } from '../../../lib/cache';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { RecordingStatus, StopRecordingResponse } from '../../../types';
+import type { RecordingStatus, StopRecordingBody } from '../../../types';
+import { stoppedStatus } from '../status';
 import { CLIENT_HEADER } from './clientHeader';
 
 // Stop waits until OBS has finished writing the file, which takes longer for big recordings.
 const STOP_TIMEOUT_MS = 120_000;
 
-export const stopRecording = () =>
-  api.post<StopRecordingResponse>(
-    '/api/integrated/recording/stop',
-    {},
-    {
-      headers: { ...CLIENT_HEADER },
-      timeoutMs: STOP_TIMEOUT_MS,
-    },
-  );
+export const stopRecording = (body: StopRecordingBody = {}) =>
+  send((init) => client.POST('/api/integrated/recording/stop', { ...init, body, headers: CLIENT_HEADER }), {
+    timeoutMs: STOP_TIMEOUT_MS,
+  });
 
 export function useStopRecording() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: stopRecording,
+    mutationFn: () => stopRecording(),
     onSuccess: (result) => {
-      const idle: RecordingStatus = { active: false, message: result.message };
-      queryClient.setQueryData(queryKeys.recordingStatus, idle);
+      queryClient.setQueryData<RecordingStatus>(queryKeys.recordingStatus, (previous) =>
+        stoppedStatus(result.message, previous),
+      );
       if (result.upload_result?.queued) storeJob(queryClient, result.upload_result.job);
       void queryClient.invalidateQueries({ queryKey: queryKeys.uploads });
       return queryClient.invalidateQueries({ queryKey: queryKeys.recordings });

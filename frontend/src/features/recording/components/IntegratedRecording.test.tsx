@@ -1,13 +1,18 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { activeStatus, healthObsDown, makeJob } from '../../../test/fixtures';
+import {
+  activeStatus,
+  healthObsDown,
+  idleStatus,
+  makeJob,
+  makeStartResult,
+  makeStopResult,
+} from '../../../test/fixtures';
 import { deferred } from '../../../test/mockServer';
 import { renderWithApp } from '../../../test/render';
 import { IntegratedRecording } from './IntegratedRecording';
 
-const startOk = {
-  body: { success: true, session_name: 'Demo', session_path: '/r/Demo', auto_upload: true, started_by: 'dashboard' },
-};
+const startOk = { body: makeStartResult({ session_name: 'Demo', session_path: '/r/Demo' }) };
 
 function startButton() {
   return screen.getByRole('button', { name: "Démarrer l'enregistrement" });
@@ -117,7 +122,7 @@ describe('<IntegratedRecording />', () => {
     await serverEmit('recording_status_update', {
       status: {
         ...activeStatus,
-        obs_status: { active: true, timecode: '01:02:03.456', bytes: 1536, duration_ms: 3723456 },
+        obs_status: { active: true, paused: false, timecode: '01:02:03.456', bytes: 1536, duration_ms: 3723456 },
       },
     });
     expect(screen.getByTestId('timecode')).toHaveTextContent('01:02:03');
@@ -144,18 +149,23 @@ describe('<IntegratedRecording />', () => {
       routes: {
         'GET /api/integrated/recording/status': { body: activeStatus },
         'POST /api/integrated/recording/stop': {
-          body: {
-            success: true,
-            session_name: 'Ma_Session_2025',
-            files: [{ name: 'video.mkv', path: '/r/video.mkv', size_bytes: 2 * 1024 * 1024, duration_s: 65 }],
-            message: 'ok',
+          body: makeStopResult({
+            files: [
+              {
+                name: 'video.mkv',
+                path: '/r/video.mkv',
+                relative_path: 'video.mkv',
+                size_bytes: 2 * 1024 * 1024,
+                duration_s: 65,
+              },
+            ],
             upload_result: { queued: true, job },
-          },
+          }),
         },
       },
     });
     await waitFor(() => expect(stopButton()).toBeEnabled());
-    server.set('GET /api/integrated/recording/status', { body: { active: false } });
+    server.set('GET /api/integrated/recording/status', { body: idleStatus });
     server.set('GET /api/integrated/uploads', { body: { uploads: [job], count: 1 } });
     await user.click(stopButton());
 

@@ -5,7 +5,7 @@ import type { Messages } from '../../../i18n/messages';
 import { errorMessage } from '../../../lib/errors';
 import { parsePriority } from '../../../lib/priority';
 import { formatBytes, formatDateTime, formatDuration, formatTimecode } from '../../../lib/format';
-import type { StopRecordingResponse, SubtitleModel } from '../../../types';
+import type { StopResult, SubtitleModel } from '../../../types';
 import { StatusPill } from '../../../components/StatusPill';
 import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordingStatus } from '../api/getRecordingStatus';
@@ -71,7 +71,6 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
 
   const failure = start.error ?? stop.error;
   const obsStatus = rec?.active ? rec.obs_status : null;
-  const startedBy = rec?.active ? (rec.started_by ?? '') : '';
 
   return (
     <section className="card card--recording" aria-labelledby={`${ids}-heading`}>
@@ -111,33 +110,25 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
         </div>
         <div className="live-stats__item">
           <dt>{t.recording.startedBy}</dt>
-          <dd data-testid="started-by">
-            {active ? (t.recording.startedByLabels[startedBy] ?? (startedBy || '—')) : '—'}
-          </dd>
+          <dd data-testid="started-by">{rec?.active ? t.recording.startedByLabels[rec.started_by] : '—'}</dd>
         </div>
       </dl>
 
       {rec?.active && (
         <ul className="chips" aria-label={t.recording.session}>
-          <li>{rec.auto_upload === false ? t.recording.autoUploadOff : t.recording.autoUploadOn}</li>
-          {rec.subtitle_model && (
-            <li>
-              {t.recording.model}
-              {t.common.colon} {rec.subtitle_model}
-            </li>
-          )}
-          {rec.priority != null && (
-            <li>
-              {t.recording.priority}
-              {t.common.colon} {rec.priority}
-            </li>
-          )}
-          {rec.start_time && (
-            <li>
-              {t.recording.startedAt}
-              {t.common.colon} {formatDateTime(rec.start_time, lang)}
-            </li>
-          )}
+          <li>{rec.auto_upload ? t.recording.autoUploadOn : t.recording.autoUploadOff}</li>
+          <li>
+            {t.recording.model}
+            {t.common.colon} {rec.subtitle_model}
+          </li>
+          <li>
+            {t.recording.priority}
+            {t.common.colon} {rec.priority}
+          </li>
+          <li>
+            {t.recording.startedAt}
+            {t.common.colon} {formatDateTime(rec.start_time, lang)}
+          </li>
         </ul>
       )}
 
@@ -225,7 +216,7 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   );
 }
 
-function StopSummary({ result, t, lang }: { result: StopRecordingResponse; t: Messages; lang: 'fr' | 'en' }) {
+function StopSummary({ result, t, lang }: { result: StopResult; t: Messages; lang: 'fr' | 'en' }) {
   const upload = result.upload_result;
   return (
     <div className="stop-summary" data-testid="stop-summary">
@@ -233,10 +224,10 @@ function StopSummary({ result, t, lang }: { result: StopRecordingResponse; t: Me
         {t.recording.lastStop}
         {t.common.colon} <span className="mono">{result.session_name}</span>
       </h3>
-      {result.files && result.files.length > 0 && (
+      {result.files.length > 0 && (
         <ul className="file-list" aria-label={t.recording.files}>
           {result.files.map((f) => (
-            <li key={f.path ?? f.name}>
+            <li key={f.path}>
               <span className="mono ellipsis">{f.name}</span>
               <span>{formatBytes(f.size_bytes, lang)}</span>
               <span>{formatDuration(f.duration_s)}</span>
@@ -247,9 +238,9 @@ function StopSummary({ result, t, lang }: { result: StopRecordingResponse; t: Me
       <p className="muted">
         {upload == null
           ? t.recording.uploadOff
-          : upload.queued
-            ? t.recording.uploadQueued
-            : t.recording.uploadNotQueued(upload.reason ?? t.common.unknownError)}
+          : upload.queued === false
+            ? t.recording.uploadNotQueued(upload.reason)
+            : t.recording.uploadQueued}
       </p>
     </div>
   );

@@ -2,18 +2,17 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { RECORDINGS_PAGE_SIZE } from '../../../config/constants';
 import { useAccess } from '../../../hooks/useAccess';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { FormattedRecording, FormattedRecordingsResponse } from '../../../types';
+import type { FormattedPage, FormattedRecording } from '../../../types';
 
-export const getRecordings = ({ limit, offset }: { limit: number; offset: number }) =>
-  api.get<FormattedRecordingsResponse>('/api/frontend/recordings/formatted', { query: { limit, offset } });
+export const getRecordings = (query: { limit: number; offset: number }) =>
+  send((init) => client.GET('/api/frontend/recordings/formatted', { ...init, params: { query } }));
 
-export function nextOffset(last: FormattedRecordingsResponse, offset: number, pageSize = RECORDINGS_PAGE_SIZE) {
+/** Where the next page starts, or undefined when this one was the last. */
+export function nextOffset(last: FormattedPage, offset: number): number | undefined {
   const loaded = offset + last.recordings.length;
-  if (typeof last.total === 'number') return loaded < last.total ? loaded : undefined;
-  // Without a total, a full page is the only hint that more may follow.
-  return last.recordings.length >= pageSize ? loaded : undefined;
+  return loaded < last.total && last.recordings.length > 0 ? loaded : undefined;
 }
 
 /** Recordings, newest first, one page of RECORDINGS_PAGE_SIZE at a time ("Charger plus"). */
@@ -33,9 +32,8 @@ export function useRecordings() {
     const rows: FormattedRecording[] = [];
     for (const page of query.data?.pages ?? []) {
       for (const rec of page.recordings) {
-        const key = String(rec.id);
-        if (!seen.has(key)) {
-          seen.add(key);
+        if (!seen.has(rec.id)) {
+          seen.add(rec.id);
           rows.push(rec);
         }
       }

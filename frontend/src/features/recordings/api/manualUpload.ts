@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { storeJob } from '../../../lib/cache';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { ManualUploadRequest, ManualUploadResponse } from '../../../types';
+import type { ManualUploadBody } from '../../../types';
 
 /** POST /api/integrated/upload/manual: queue an upload of an existing session. */
-export const manualUpload = (body: ManualUploadRequest) =>
-  api.post<ManualUploadResponse>('/api/integrated/upload/manual', body);
+export const manualUpload = (body: ManualUploadBody) =>
+  send((init) => client.POST('/api/integrated/upload/manual', { ...init, body }));
 
 export function useManualUpload() {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { healthConnected, makeJob, makeRecording } from '../../../test/fixtures';
+import { healthConnected, makeCompleted, makeJob, makeRecording, makeStopResult } from '../../../test/fixtures';
 import type { RecordedRequest } from '../../../test/mockServer';
 import { queryKeys } from '../../../lib/queryKeys';
 import { renderWithApp } from '../../../test/render';
@@ -28,7 +28,7 @@ describe('<RecordingsList />', () => {
     expect(rows[0]).toHaveTextContent('session_013');
     expect(within(rows[0]).getByText('00:12:34')).toBeInTheDocument();
     expect(within(rows[0]).getByText('12.3 MB')).toBeInTheDocument();
-    expect(within(rows[0]).getByText('8 juil. 2025')).toBeInTheDocument();
+    expect(within(rows[0]).getByText('8 juil. 2025, 10:00')).toBeInTheDocument();
     expect(screen.getByText('10 sur 13')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Charger plus' }));
@@ -113,12 +113,15 @@ describe('<RecordingsList />', () => {
     expect(within(row).getByText('Non envoyé')).toBeInTheDocument();
 
     version = 1;
-    await serverEmit('upload_completed', { job_id: 1, session_name: 'session_001', task_id: 'task-xyz', attempts: 1 });
+    await serverEmit(
+      'upload_completed',
+      makeCompleted({ job_id: 1, session_name: 'session_001', task_id: 'task-xyz' }),
+    );
     await waitFor(() => expect(within(row).getByText('task-xyz')).toBeInTheDocument());
     expect(within(row).getByText('Terminé')).toBeInTheDocument();
 
     const before = server.calls('GET', '/api/frontend/recordings/formatted').length;
-    await serverEmit('recording_stopped', { result: { success: true, session_name: 'x', upload_result: null } });
+    await serverEmit('recording_stopped', { result: makeStopResult({ session_name: 'x' }) });
     await waitFor(() =>
       expect(server.calls('GET', '/api/frontend/recordings/formatted').length).toBeGreaterThan(before),
     );

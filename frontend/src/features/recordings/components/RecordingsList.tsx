@@ -54,10 +54,10 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
         <ul className="recordings">
           {recordings.map((rec) => (
             <RecordingRow
-              key={String(rec.id)}
+              key={rec.id}
               recording={rec}
-              job={latestJobFor(jobs, rec.session_name ?? rec.title)}
-              canUpload={uploadsEnabled && role === 'operator' && recordingNow !== (rec.session_name ?? rec.title)}
+              job={latestJobFor(jobs, rec.session_name)}
+              canUpload={uploadsEnabled && role === 'operator' && recordingNow !== rec.session_name}
               readOnlyNote={readOnly ? `${ids}-readonly` : undefined}
             />
           ))}
@@ -97,7 +97,7 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
   const [priorityRaw, setPriorityRaw] = useState('1');
   const priority = parsePriority(priorityRaw);
 
-  const sessionName = rec.session_name ?? rec.title;
+  const sessionName = rec.session_name;
   // The live job is fresher than the list (which refreshes on events); fall back to the list's own fields.
   const state = job?.state ?? rec.upload_status ?? null;
   const taskId = job?.task_id ?? rec.vultr_task_id ?? null;
@@ -123,11 +123,11 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
           </div>
           <div>
             <dt>{t.recordings.duration}</dt>
-            <dd className="mono">{rec.duration ?? '—'}</dd>
+            <dd className="mono">{rec.duration || '—'}</dd>
           </div>
           <div>
             <dt>{t.recordings.size}</dt>
-            <dd>{rec.size ?? '—'}</dd>
+            <dd>{rec.size || '—'}</dd>
           </div>
         </dl>
       </div>

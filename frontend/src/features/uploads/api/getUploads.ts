@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { UPLOADS_LIMIT } from '../../../config/constants';
 import { useAccess } from '../../../hooks/useAccess';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { UploadJobView } from '../../../lib/uploadJobs';
-import type { UploadState, UploadsResponse } from '../../../types';
+import type { JobState } from '../../../types';
 
-export const getUploads = (params: { state?: UploadState; limit?: number } = {}) =>
-  api.get<UploadsResponse>('/api/integrated/uploads', { query: params });
+export const getUploads = (query: { state?: JobState; limit?: number; offset?: number } = {}) =>
+  send((init) => client.GET('/api/integrated/uploads', { ...init, params: { query } }));
 
 /** Recent upload jobs, newest first; socket events patch this list in place (lib/uploadJobs). */
 export function useUploads() {

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/apiClient';
+import { client, send } from '../../../lib/apiClient';
 import { storeJob } from '../../../lib/cache';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { UploadJobResponse } from '../../../types';
 
-export const retryUpload = (id: number | string) =>
-  api.post<UploadJobResponse>(`/api/integrated/uploads/${encodeURIComponent(String(id))}/retry`);
+export const retryUpload = (jobId: number) =>
+  send((init) =>
+    client.POST('/api/integrated/uploads/{job_id}/retry', { ...init, params: { path: { job_id: jobId } } }),
+  );
 
 export function useRetryUpload() {
   const queryClient = useQueryClient();

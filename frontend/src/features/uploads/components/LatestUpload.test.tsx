@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeJob } from '../../../test/fixtures';
+import { makeCompleted, makeFailed, makeJob, makeProcessing, makeProgress } from '../../../test/fixtures';
 import { renderWithApp } from '../../../test/render';
 import type { UploadJob } from '../../../types';
 import { LatestUpload } from './LatestUpload';
@@ -19,29 +19,20 @@ describe('<LatestUpload />', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '0');
 
     await update({ state: 'uploading', attempts: 1 });
-    await serverEmit('upload_progress', {
-      job_id: 7,
-      session_name: 'Ma_Session_2025',
-      bytes_sent: 4 * MB,
-      total_bytes: 10 * MB,
-      percent: 40,
-      rate_bps: 2 * MB,
-      eta_s: 3,
-    });
+    await serverEmit(
+      'upload_progress',
+      makeProgress({ bytes_sent: 4 * MB, total_bytes: 10 * MB, percent: 40, rate_bps: 2 * MB, eta_s: 3 }),
+    );
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
     expect(screen.getByTestId('upload-rate')).toHaveTextContent('2,0 MB/s');
     expect(screen.getByTestId('upload-eta')).toHaveTextContent('3 s');
     expect(screen.getByTestId('upload-state')).toHaveTextContent('Envoi');
     expect(screen.queryByTestId('task-id')).not.toBeInTheDocument();
 
-    await serverEmit('upload_failed', {
-      job_id: 7,
-      session_name: 'Ma_Session_2025',
-      error: 'Connection reset',
-      attempt: 1,
-      will_retry: true,
-      next_retry_at: '2025-07-08T10:06:00',
-    });
+    await serverEmit(
+      'upload_failed',
+      makeFailed({ error: 'Connection reset', attempt: 1, will_retry: true, next_retry_at: '2025-07-08T10:06:00' }),
+    );
     expect(screen.getByTestId('upload-state')).toHaveTextContent('Envoi'); // news, not a state
     await update({
       state: 'retrying',
@@ -53,13 +44,7 @@ describe('<LatestUpload />', () => {
     expect(screen.getByTestId('upload-state')).toHaveTextContent('Nouvel essai');
 
     await update({ state: 'uploading', attempts: 2, bytes_sent: 0, last_error: 'Connection reset' });
-    await serverEmit('upload_completed', {
-      job_id: 7,
-      session_name: 'Ma_Session_2025',
-      task_id: 'task-abc-123',
-      attempts: 2,
-      manual: false,
-    });
+    await serverEmit('upload_completed', makeCompleted({ task_id: 'task-abc-123', attempts: 2 }));
     await update({
       state: 'uploaded',
       attempts: 2,
@@ -73,14 +58,16 @@ describe('<LatestUpload />', () => {
     expect(screen.getByTestId('upload-rate')).toHaveTextContent('—');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
-    await serverEmit('processing_status', {
-      job_id: 7,
-      session_name: 'Ma_Session_2025',
-      task_id: 'task-abc-123',
-      status: 'processing',
-      progress: 55,
-      message: 'Génération des sous-titres',
-    });
+    await serverEmit(
+      'processing_status',
+      makeProcessing({
+        task_id: 'task-abc-123',
+        status: 'processing',
+        progress: 55,
+        message: 'Génération des sous-titres',
+        state: 'processing',
+      }),
+    );
     const processing = screen.getByTestId('processing-status');
     expect(processing).toHaveTextContent('en cours');
     expect(processing).toHaveTextContent('55 %');
@@ -97,13 +84,7 @@ describe('<LatestUpload />', () => {
       routes: { 'GET /api/integrated/uploads': { body: { uploads: [job], count: 1 } } },
     });
     await screen.findByRole('progressbar');
-    await serverEmit('upload_progress', {
-      job_id: 7,
-      session_name: 'Ma_Session_2025',
-      bytes_sent: MB,
-      total_bytes: 4 * MB,
-      percent: 25,
-    });
+    await serverEmit('upload_progress', makeProgress({ bytes_sent: MB, total_bytes: 4 * MB, percent: 25 }));
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
     expect(screen.getByTestId('upload-state')).toHaveTextContent('En file');
   });

@@ -39,7 +39,7 @@ export function LatestUpload() {
         </StatusPill>
       </header>
       <p className="upload__file">
-        <span className="mono ellipsis" title={job.file_name ?? undefined}>
+        <span className="mono ellipsis" title={job.file_name}>
           {job.session_name}
           {job.file_name ? ` / ${job.file_name}` : ''}
         </span>
@@ -56,7 +56,7 @@ export function LatestUpload() {
         <div>
           <dt>{t.recordings.size}</dt>
           <dd>
-            {formatBytes(job.bytes_sent ?? 0, lang)} / {formatBytes(job.total_bytes, lang)}
+            {formatBytes(job.bytes_sent, lang)} / {formatBytes(job.total_bytes, lang)}
           </dd>
         </div>
         <div>
@@ -69,7 +69,7 @@ export function LatestUpload() {
         </div>
         <div>
           <dt>{t.upload.attempts}</dt>
-          <dd>{job.attempts ?? 0}</dd>
+          <dd>{job.attempts}</dd>
         </div>
         <div className="upload__task">
           <dt>{t.upload.taskId}</dt>

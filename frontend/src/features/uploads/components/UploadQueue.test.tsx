@@ -11,7 +11,9 @@ describe('<UploadQueue />', () => {
     const { user, server, serverEmit } = renderWithApp(<UploadQueue />, {
       routes: {
         'GET /api/integrated/uploads': { body: { uploads: [queued, failed], count: 2 } },
-        'POST /api/integrated/uploads/1/retry': { body: { success: true, job: { ...failed, state: 'queued' } } },
+        'POST /api/integrated/uploads/1/retry': {
+          body: { success: true, job: { ...failed, state: 'queued', can_retry: false, can_cancel: true } },
+        },
         'POST /api/integrated/uploads/2/cancel': { status: 409, body: { error: 'Cet envoi ne peut plus être annulé' } },
       },
     });
@@ -27,7 +29,9 @@ describe('<UploadQueue />', () => {
     await user.click(screen.getByRole('button', { name: "Annuler l'envoi de B" }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Cet envoi ne peut plus être annulé');
 
-    await serverEmit('upload_job_updated', { job: { ...queued, state: 'cancelled' } });
+    await serverEmit('upload_job_updated', {
+      job: { ...queued, state: 'cancelled', can_retry: true, can_cancel: false },
+    });
     expect(within(jobs[0]).getByText('Annulé')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: "Relancer l'envoi de B" })).toBeInTheDocument();
   });

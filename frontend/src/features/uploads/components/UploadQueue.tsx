@@ -80,7 +80,7 @@ function JobRow({ job, disabled, readOnlyNote, onRetry, onCancel }: JobRowProps)
   return (
     <li className="job" data-testid="upload-job">
       <div className="job__head">
-        <span className="mono ellipsis" title={job.file_name ?? job.session_name}>
+        <span className="mono ellipsis" title={job.file_name}>
           {job.session_name}
         </span>
         <StatusPill tone={toneForState(job.state)} pulse={job.state === 'uploading'}>
@@ -89,7 +89,7 @@ function JobRow({ job, disabled, readOnlyNote, onRetry, onCancel }: JobRowProps)
       </div>
       <ProgressBar value={percent} label="" decorative tone={job.state === 'failed' ? 'bad' : 'accent'} />
       <p className="job__meta muted">
-        {percent} % · {t.queue.attempts(job.attempts ?? 0)} · {formatDateTime(job.created_at, lang)}
+        {percent} % · {t.queue.attempts(job.attempts)} · {formatDateTime(job.created_at, lang)}
         {job.task_id && (
           <>
             {' · '}
