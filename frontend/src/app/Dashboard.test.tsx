@@ -225,11 +225,14 @@ describe('<Dashboard /> roles', () => {
     expect(screen.queryByText(READ_ONLY)).not.toBeInTheDocument();
   });
 
-  it('treats a server without /api/auth (404, before roles) as operator', async () => {
-    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'the-only-token');
-    const { server } = renderDashboard({ routes: { 'GET /api/health': { body: healthWithAuth } } });
-    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
-    expect(server.calls('GET', '/api/auth')).toHaveLength(1);
+  it('enables no control on a role it could not learn', async () => {
+    window.localStorage.setItem(TOKEN_STORAGE_KEY, 'some-token');
+    const { server } = renderDashboard({
+      routes: { 'GET /api/health': { body: healthWithAuth }, 'GET /api/auth': { status: 404, body: { error: 'no' } } },
+    });
+    await waitFor(() => expect(server.calls('GET', '/api/auth')).toHaveLength(1));
+    await waitFor(() => expect(server.calls('GET', '/api/integrated/recording/status')).toHaveLength(1));
+    expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeDisabled();
   });
 
   it('does not ask /api/auth when the server has no token', async () => {

@@ -11,16 +11,16 @@ describe('getAuth', () => {
     await expect(getAuth()).resolves.toEqual({ role: 'viewer', auth_required: true });
   });
 
-  it('takes a 404 (a server from before roles, whose one token does everything) as operator', async () => {
-    vi.stubGlobal('fetch', createMockServer().fetch);
-    await expect(getAuth()).resolves.toMatchObject({ role: 'operator' });
-  });
-
   it('lets a 401 through, for the token prompt', async () => {
     vi.stubGlobal(
       'fetch',
       createMockServer({ 'GET /api/auth': { status: 401, body: { error: 'no', auth_required: true } } }).fetch,
     );
     await expect(getAuth()).rejects.toMatchObject({ status: 401, authRequired: true });
+  });
+
+  it('does not take a 404 for a role', async () => {
+    vi.stubGlobal('fetch', createMockServer().fetch);
+    await expect(getAuth()).rejects.toMatchObject({ status: 404, kind: 'http' });
   });
 });
