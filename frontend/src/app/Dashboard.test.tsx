@@ -4,6 +4,7 @@ import { TOKEN_STORAGE_KEY } from '../config/constants';
 import {
   activeStatus,
   healthConnected,
+  healthDegraded,
   healthWithAuth,
   makeCompleted,
   makeJob,
@@ -48,6 +49,21 @@ describe('<Dashboard />', () => {
     expect(screen.queryByText('Serveur injoignable — reconnexion…')).not.toBeInTheDocument();
     expect(socket.emittedNames()).toEqual(['join_recording_updates', 'join_recording_updates']);
     await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
+  });
+
+  it('says when the server is degraded, with the reason /api/health gives, until it recovers', async () => {
+    const { server, queryClient } = renderDashboard({ routes: { 'GET /api/health': { body: healthDegraded } } });
+    expect(await screen.findByTestId('storage-banner')).toHaveTextContent(
+      'Serveur dégradé : le dossier des enregistrements ou la base de données est inutilisable — /recordings is not writable',
+    );
+    expect(screen.getByTestId('storage-health')).toHaveTextContent('Stockage indisponible');
+    expect(screen.getByTestId('storage-health')).toHaveAttribute('title', '/recordings is not writable');
+    expect(screen.queryByTestId('server-banner')).not.toBeInTheDocument();
+
+    server.set('GET /api/health', { body: healthConnected });
+    await act(() => queryClient.refetchQueries({ queryKey: ['health'] }));
+    expect(screen.queryByTestId('storage-banner')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('storage-health')).not.toBeInTheDocument();
   });
 
   it('shows the banner when REST fails and clears it when the server answers again', async () => {

@@ -7,8 +7,8 @@ import { useUploads } from '../features/uploads/api/getUploads';
 import { LatestUpload } from '../features/uploads/components/LatestUpload';
 import { UploadQueue } from '../features/uploads/components/UploadQueue';
 import { ChangeTokenButton } from '../features/connection/components/ChangeTokenButton';
-import { ConnectionBanner } from '../features/connection/components/ConnectionBanner';
-import { ObsPill, SocketPill } from '../features/connection/components/ConnectionPills';
+import { ConnectionBanner, StorageBanner } from '../features/connection/components/ConnectionBanner';
+import { ObsPill, SocketPill, StoragePill } from '../features/connection/components/ConnectionPills';
 import { TokenPrompt } from '../features/connection/components/TokenPrompt';
 import { useAccess } from '../hooks/useAccess';
 import { useI18n } from '../i18n/useI18n';
@@ -22,7 +22,7 @@ import { useRealtimeSync } from './useRealtimeSync';
 export function Dashboard() {
   useRealtimeSync();
   const { t } = useI18n();
-  const { serverDown, obs, authRequired } = useAccess();
+  const { serverDown, obs, storage, authRequired } = useAccess();
   const status = useRecordingStatus();
   const uploads = useUploads();
   const recordingNow = status.data?.active ? status.data.session_name : null;
@@ -40,12 +40,14 @@ export function Dashboard() {
         <div className="topbar__status">
           <ObsPill obs={obs} />
           <SocketPill />
+          <StoragePill storage={storage} />
           {authRequired && <ChangeTokenButton />}
           <LanguageSwitch />
         </div>
       </header>
 
       <ConnectionBanner visible={serverDown} />
+      <StorageBanner storage={storage} />
 
       <main className="layout">
         <IntegratedRecording latestUpload={<LatestUpload />} />

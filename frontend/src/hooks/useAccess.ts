@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ObsConnection, Role } from '../types';
+import type { ObsConnection, Role, StorageHealth } from '../types';
 
 /**
  * What the page may do right now, worked out once by the connection feature (health, token, role,
@@ -17,6 +17,8 @@ export interface Access {
   serverDown: boolean;
   /** undefined until the first /api/health answer (and while the server is down). */
   obs: ObsConnection | undefined;
+  /** The server's recordings folder and database (/api/health's `storage`); undefined like `obs`. */
+  storage: StorageHealth | undefined;
   uploadsEnabled: boolean;
   /** What our token may do; undefined until known. A server without tokens makes everyone operator. */
   role: Role | undefined;

@@ -18,6 +18,9 @@ export const en: Messages = {
     socketDisconnected: 'Live updates lost',
     unreachable: 'Server unreachable — reconnecting…',
     uploadsDisabled: 'Uploads are disabled on the server (no processing API configured).',
+    degraded: 'Storage unavailable',
+    degradedBanner: (error: string) =>
+      `Server degraded: the recordings folder or the database cannot be used${error ? ` — ${error}` : ''}`,
   },
   recording: {
     heading: 'Integrated Recording',
@@ -47,6 +50,8 @@ export const en: Messages = {
     reasonObsReconnecting: 'OBS is reconnecting…',
     reasonServer: 'Server unreachable',
     reasonAuth: 'Access token required',
+    reasonStorage: 'Server storage unavailable',
+    stopFailed: (error: string) => `The stop could not be completed: ${error}`,
     lastStop: 'Last recording',
     files: 'Files',
     uploadQueued: 'Upload queued',

@@ -20,6 +20,9 @@ export const fr = {
     socketDisconnected: 'Temps réel coupé',
     unreachable: 'Serveur injoignable — reconnexion…',
     uploadsDisabled: 'Les uploads sont désactivés sur le serveur (aucune API de traitement configurée).',
+    degraded: 'Stockage indisponible',
+    degradedBanner: (error: string) =>
+      `Serveur dégradé : le dossier des enregistrements ou la base de données est inutilisable${error ? ` — ${error}` : ''}`,
   },
   recording: {
     heading: 'Enregistrement Intégré',
@@ -54,6 +57,8 @@ export const fr = {
     reasonObsReconnecting: 'OBS se reconnecte…',
     reasonServer: 'Serveur injoignable',
     reasonAuth: "Jeton d'accès requis",
+    reasonStorage: 'Stockage du serveur indisponible',
+    stopFailed: (error: string) => `L'arrêt n'a pas pu être finalisé : ${error}`,
     lastStop: 'Dernier enregistrement',
     files: 'Fichiers',
     uploadQueued: 'Upload mis en file d’attente',

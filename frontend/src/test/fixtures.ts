@@ -32,6 +32,13 @@ export const healthObsDown: Health = {
   obs: { connected: false, state: 'disconnected', error: 'Connection refused' },
 };
 
+/** The recordings folder (or the database) cannot be used. */
+export const healthDegraded: Health = {
+  ...healthConnected,
+  status: 'degraded',
+  storage: { ok: false, error: '/recordings is not writable' },
+};
+
 export const idleStatus: IdleRecordingStatus = {
   active: false,
   state: 'idle',

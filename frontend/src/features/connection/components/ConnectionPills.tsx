@@ -1,6 +1,6 @@
 import { useAppState } from '../../../hooks/useAppState';
 import { useI18n } from '../../../i18n/useI18n';
-import type { ObsConnection } from '../../../types';
+import type { ObsConnection, StorageHealth } from '../../../types';
 import { StatusPill } from '../../../components/StatusPill';
 
 export function ObsPill({ obs }: { obs: ObsConnection | undefined }) {
@@ -37,6 +37,17 @@ export function SocketPill() {
       <StatusPill tone={tone} pulse={socket === 'connecting'}>
         {label}
       </StatusPill>
+    </span>
+  );
+}
+
+/** Only when /api/health says `degraded`: the server cannot use its recordings folder or database. */
+export function StoragePill({ storage }: { storage: StorageHealth | undefined }) {
+  const { t } = useI18n();
+  if (!storage || storage.ok) return null;
+  return (
+    <span data-testid="storage-health" data-state="degraded" title={storage.error ?? undefined}>
+      <StatusPill tone="warn">{t.connection.degraded}</StatusPill>
     </span>
   );
 }

@@ -29,12 +29,13 @@ export function useAccessState(): Access {
   const serverDown = !authNeeded && (health.isError || socket === 'disconnected');
   // A stale "connected" must not outlive the server that reported it.
   const obs = serverDown ? undefined : health.data?.obs;
+  const storage = serverDown ? undefined : health.data?.storage;
   const uploadsEnabled = health.data?.uploads_enabled !== false;
   const auth = useAuth(ready && authRequired);
   const role = !health.data ? undefined : authRequired ? auth.data?.role : 'operator';
 
   return useMemo(
-    () => ({ ready, authRequired, authNeeded, serverDown, obs, uploadsEnabled, role }),
-    [ready, authRequired, authNeeded, serverDown, obs, uploadsEnabled, role],
+    () => ({ ready, authRequired, authNeeded, serverDown, obs, storage, uploadsEnabled, role }),
+    [ready, authRequired, authNeeded, serverDown, obs, storage, uploadsEnabled, role],
   );
 }

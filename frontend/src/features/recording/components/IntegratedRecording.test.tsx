@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   activeStatus,
+  healthDegraded,
   healthObsDown,
   idleStatus,
   makeJob,
@@ -175,5 +176,34 @@ describe('<IntegratedRecording />', () => {
     expect(within(summary).getByText('Upload mis en file d’attente')).toBeInTheDocument();
     expect(server.calls('POST', '/api/integrated/recording/stop')[0].headers['x-streamai-client']).toBe('dashboard');
     await waitFor(() => expect(startButton()).toBeEnabled());
+  });
+
+  it('says why a stop failed, waits while the session is being closed, and lets the operator stop again', async () => {
+    const { serverEmit } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/integrated/recording/status': { body: activeStatus } },
+    });
+    await waitFor(() => expect(stopButton()).toBeEnabled());
+
+    await serverEmit('recording_status_update', { status: { ...activeStatus, state: 'stopping', stopping: true } });
+    expect(stopButton()).toBeDisabled();
+    expect(screen.getByText('Arrêt en cours (finalisation du fichier)…')).toBeInTheDocument();
+
+    const stopError = 'the file could not be moved into the session folder';
+    await serverEmit('recording_status_update', {
+      status: { ...activeStatus, state: 'stop_failed', stopping: false, stop_error: stopError },
+    });
+    expect(screen.getByTestId('stop-error')).toHaveTextContent(`L'arrêt n'a pas pu être finalisé : ${stopError}`);
+    expect(stopButton()).toBeEnabled();
+  });
+
+  it('does not start a recording the server could not write, but still stops a running one', async () => {
+    const { serverEmit } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/health': { body: healthDegraded } },
+    });
+    expect(await screen.findByText('Stockage du serveur indisponible')).toBeInTheDocument();
+    expect(startButton()).toBeDisabled();
+
+    await serverEmit('recording_status_update', { status: activeStatus });
+    expect(stopButton()).toBeEnabled();
   });
 });

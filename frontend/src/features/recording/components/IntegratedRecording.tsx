@@ -19,7 +19,7 @@ import { useStopRecording } from '../api/stopRecording';
 export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode }) {
   const { t, lang } = useI18n();
   const ids = useId();
-  const { serverDown, authNeeded, obs, role } = useAccess();
+  const { serverDown, authNeeded, obs, storage, role } = useAccess();
   const readOnly = role === 'viewer';
   const status = useRecordingStatus();
   const start = useStartRecording();
@@ -33,7 +33,9 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
 
   const rec = status.data;
   const active = rec?.active === true;
-  const busy = start.isPending || stop.isPending;
+  // Someone (another page, OBS itself) is closing the session: wait for it.
+  const closing = rec?.active === true && rec.stopping;
+  const busy = start.isPending || stop.isPending || closing;
 
   // Why the controls are unavailable, shown next to them rather than leaving a mute grey button.
   const readOnlyReason = t.auth.readOnly;
@@ -47,7 +49,10 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
           ? obs.state === 'reconnecting'
             ? t.recording.reasonObsReconnecting
             : t.recording.reasonObs
-          : null;
+          : // A session could not be written; a running one may still be stopped (OBS keeps the file).
+            !active && storage?.ok === false
+            ? t.recording.reasonStorage
+            : null;
   const blocked = reason !== null || !obs || !rec || role !== 'operator';
   const canStart = !blocked && !busy && !active && priority !== null;
   const canStop = !blocked && !busy && active;
@@ -198,7 +203,7 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
             className={reason === readOnlyReason ? 'actions__note actions__note--info' : 'actions__note'}
             role="status"
           >
-            {start.isPending ? t.recording.starting : stop.isPending ? t.recording.stopping : (reason ?? '')}
+            {start.isPending ? t.recording.starting : stop.isPending || closing ? t.recording.stopping : (reason ?? '')}
           </span>
         </div>
       </form>
@@ -206,6 +211,11 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
       {failure && (
         <p className="notice notice--bad" role="alert">
           {errorMessage(failure, t)}
+        </p>
+      )}
+      {rec?.active && rec.stop_error && !stop.isPending && (
+        <p className="notice notice--bad" data-testid="stop-error">
+          {t.recording.stopFailed(rec.stop_error)}
         </p>
       )}
 
