@@ -158,3 +158,80 @@ def test_the_page_asks_for_the_token_once(browser, live_obs, make_server):
     expect(page.get_by_label("Jeton d'accès")).to_have_count(0)
     expect(page.get_by_test_id("recording-row")).to_have_count(1)
     context.close()
+
+
+def test_a_viewer_sees_everything_live_but_cannot_control(browser, live_obs, processing_api, make_server):
+    from playwright.sync_api import expect
+
+    operator, viewer = "studio-operator-secret", "studio-viewer-secret"
+    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url,
+                          "STREAMAI_API_TOKEN": operator, "STREAMAI_VIEWER_TOKEN": viewer})
+    server.wait_obs_connected()
+    as_operator = {"Authorization": f"Bearer {operator}"}
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
+    page = context.new_page()
+    console = Console(page)
+    response = page.goto(server.url)
+    # The page runs under the server's strict policy (no inline script, same-origin connections only).
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy
+
+    token = page.get_by_label("Jeton d'accès")
+    token.fill(viewer)
+    token.press("Enter")
+    expect(token).to_be_hidden()
+    expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected")
+    expect(page.get_by_test_id("socket-connection")).to_have_attribute("data-state", "connected")
+    read_only = "Lecture seule : ce jeton permet de suivre l'enregistrement, pas de le piloter."
+    expect(page.get_by_text(read_only).first).to_be_visible()
+    start = page.get_by_role("button", name="Démarrer l'enregistrement")
+    stop = page.get_by_role("button", name="Arrêter l'enregistrement")
+    expect(start).to_be_disabled()
+    expect(stop).to_be_disabled()
+    expect(start).to_have_accessible_description(read_only)
+
+    # The viewer's token cannot start anything, even without the page; the operator's can.
+    refused = server.post("/api/integrated/recording/start", json={}, headers={"Authorization": f"Bearer {viewer}"})
+    assert refused.status_code == 403 and refused.json()["role"] == "viewer"
+    started = server.post("/api/integrated/recording/start", headers=as_operator,
+                          json={"sessionName": "Direct vu par le lecteur", "autoUpload": False})
+    assert started.status_code == 200, started.text
+    session = started.json()["session_name"]
+
+    # The viewer's page follows it live: the session, who started it, the timecode moving.
+    expect(page.get_by_test_id("recording-session")).to_have_text(session, timeout=15_000)
+    expect(page.get_by_test_id("started-by")).to_have_text("API")
+    timecode = page.get_by_test_id("timecode")
+    expect(timecode).to_have_text(re.compile(r"00:00:0[1-9]"), timeout=15_000)
+    first = timecode.inner_text()
+    time.sleep(1.5)
+    assert timecode.inner_text() != first
+    expect(stop).to_be_disabled()
+    expect(start).to_be_disabled()
+    shot(page, "08-viewer")
+
+    stopped = server.post("/api/integrated/recording/stop", json={}, headers=as_operator)
+    assert stopped.status_code == 200, stopped.text
+    expect(page.get_by_test_id("recording-state")).to_have_text("Prêt", timeout=20_000)
+    expect(timecode).to_have_text("00:00:00")
+    expect(page.get_by_role("log")).to_contain_text(f"Enregistrement arrêté : {session}")
+    row = page.get_by_test_id("recording-row").filter(has_text=session)
+    expect(row).to_be_visible()
+    send = row.get_by_role("button", name="Envoyer")
+    expect(send).to_be_disabled()
+    expect(send).to_have_accessible_description(read_only)
+    shot(page, "09-viewer-after-stop")
+
+    # « Changer de jeton » to the operator's token: the same page may now act.
+    page.get_by_role("button", name="Changer de jeton").click()
+    token.fill(operator)
+    token.press("Enter")
+    expect(token).to_be_hidden()
+    expect(start).to_be_enabled(timeout=15_000)
+    expect(send).to_be_enabled()
+    expect(page.get_by_text(read_only)).to_have_count(0)
+    expect(page.get_by_test_id("socket-connection")).to_have_attribute("data-state", "connected")
+    shot(page, "10-operator-after-switch")
+
+    assert console.errors == []
+    context.close()
