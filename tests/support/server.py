@@ -149,5 +149,16 @@ class RoomListener:
                     raise AssertionError(f"no {event!r} event in {timeout}s (saw {seen})")
                 self._cond.wait(left)
 
+    def wait_for_count(self, event: str, count: int, timeout: float = 30) -> list[Any]:
+        """Wait until `event` has been heard `count` times; all of them."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while len(found := [d for n, d in self.events if n == event]) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{len(found)} {event!r} event(s) in {timeout}s, expected {count}")
+                self._cond.wait(left)
+            return found
+
     def close(self) -> None:
         self.client.disconnect()
