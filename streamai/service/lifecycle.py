@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -76,6 +77,7 @@ class Take:
     final_status: str = STOPPED
     stop_error: str | None = None
     file_start_ms: int = 0  # where the file OBS now writes begins, in the recording's time
+    split: bool = False  # OBS said it split the file (RecordFileChanged): its stop names the first file
     started: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
     files_lock: threading.Lock = field(default_factory=threading.Lock)  # one file registered at a time
@@ -227,7 +229,9 @@ class RecordingLifecycle:
             log.info("closing session %s again", take.session.name)
             return self._close(take, take.final_status, leave_file_in_place)
         try:
-            take.output_path = self.obs.stop_record() or take.output_path
+            reported = self.obs.stop_record()
+            if not take.split:
+                take.output_path = reported or take.output_path
         except ObsRequestFailed as exc:
             if exc.code != OBS_NOT_RECORDING:
                 with self._lock:
@@ -256,6 +260,8 @@ class RecordingLifecycle:
                     take.file_handled = True
                     if entry is not None:
                         self.listener.file_finished(session, entry)
+                        for later in self._unannounced_splits(take, entry):
+                            self.listener.file_finished(session, later)
                 _end_pause(session)
                 self.manager.close(session, status)
         except Exception as exc:
@@ -330,10 +336,27 @@ class RecordingLifecycle:
             take = self._take
             if take is None or self._state not in (RECORDING_, PAUSED):
                 return
-            finished, take.output_path = take.output_path, new_path
+            finished, take.output_path, take.split = take.output_path, new_path, True
             begun, take.file_start_ms = take.file_start_ms, start_ms
         if finished and finished != new_path:
             self._in_background(self._register_split, take, finished, begun)
+
+    def _unannounced_splits(self, take: Take, first: SessionFile) -> list[SessionFile]:
+        """The files OBS's automatic splitting wrote without telling (obs-websocket < 5.5 has no
+        RecordFileChanged, and its stop names only the first file): the files OBS wrote beside it
+        during this session, in name order (OBS names them by time)."""
+        if take.split or self.obs.supports("SplitRecordFile") or not take.output_path or not self.obs.is_local:
+            return []
+        found = []
+        start_ms = first.start_ms + round((first.duration_s or 0) * 1000)
+        for path in split_continuations(Path(take.output_path), since=take.session.start_time):
+            entry = self.manager.bring_in(take.session, str(path), obs_is_local=True, start_ms=start_ms)
+            if entry is not None:
+                found.append(entry)
+                start_ms += round((entry.duration_s or 0) * 1000)
+        if found:
+            log.info("session %s: OBS split the recording into %d files", take.session.name, len(found) + 1)
+        return found
 
     def _register_split(self, take: Take, path: str, start_ms: int) -> None:
         with take.files_lock:
@@ -433,7 +456,8 @@ class RecordingLifecycle:
             take = self._take
             if take is None:
                 return
-            take.output_path = path or take.output_path
+            if not take.split:  # after a split, OBS still names the first file here
+                take.output_path = path or take.output_path
             if self._state == STOPPING:  # stop() is waiting for exactly this
                 take.finished.set()
                 return
@@ -514,3 +538,15 @@ def _end_pause(session: Session) -> None:
     for span in session.pauses:
         if not span.get("end"):
             span["end"] = now_iso()
+
+
+def split_continuations(first: Path, *, since: str) -> list[Path]:
+    """Files OBS wrote after `first` in its folder during the session: same kind, later names."""
+    try:
+        started = datetime.fromisoformat(since).timestamp()
+        candidates = [p for p in first.parent.iterdir()
+                      if p.suffix == first.suffix and p.name > first.name and not p.is_symlink() and p.is_file()
+                      and p.stat().st_mtime >= started]
+    except (OSError, ValueError):
+        return []
+    return sorted(candidates, key=lambda p: p.name)

@@ -82,7 +82,7 @@ OutputCY=240
 FPSType=0
 FPSCommon=30
 """
-RECORD_ENCODER_JSON = '{"rate_control": "CBR", "bitrate": 400, "preset": "veryfast"}'
+RECORD_ENCODER_JSON = '{{"rate_control": "CBR", "bitrate": {bitrate}, "preset": "veryfast", "keyint_sec": 1}}'
 
 # A scene with a moving test pattern would need a media file; a colour source is enough to
 # make frames, and the encoder produces a real, playable mkv either way.
@@ -117,13 +117,14 @@ class ObsStudio:
     the Simple mode, without splitting."""
 
     def __init__(self, workdir: Path | None = None, password: str = "obs-test-password", port: int | None = None,
-                 *, split_every_s: int | None = None, split_every_mb: int | None = None):
+                 *, split_every_s: int | None = None, split_every_mb: int | None = None, bitrate_kbps: int = 400):
         if split_every_s is not None and (split_every_s < 60 or split_every_s % 60):
             raise ValueError("OBS 29 splits by time in whole minutes: split_every_s must be 60, 120, ...")
         if split_every_s and split_every_mb:
             raise ValueError("OBS splits either by time or by size, not both")
         self.split_every_s = split_every_s
         self.split_every_mb = split_every_mb
+        self.bitrate_kbps = bitrate_kbps  # of the split profile: a higher one splits by size sooner
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="streamai-obs-"))
         self.home = self.workdir / "home"
         self.record_dir = self.workdir / "obs-output"
@@ -145,7 +146,7 @@ class ObsStudio:
             ini = ADVANCED_PROFILE_INI.format(
                 record_dir=self.record_dir, split_type="Time" if self.split_every_s else "Size",
                 split_minutes=(self.split_every_s or 0) // 60 or 15, split_mb=self.split_every_mb or 2048)
-            (profile / "recordEncoder.json").write_text(RECORD_ENCODER_JSON)
+            (profile / "recordEncoder.json").write_text(RECORD_ENCODER_JSON.format(bitrate=self.bitrate_kbps))
         else:
             ini = PROFILE_INI.format(record_dir=self.record_dir)
         (profile / "basic.ini").write_text(ini)
