@@ -78,6 +78,7 @@ class Take:
     stop_error: str | None = None
     file_start_ms: int = 0  # where the file OBS now writes begins, in the recording's time
     split: bool = False  # OBS said it split the file (RecordFileChanged): its stop names the first file
+    to_announce: list[SessionFile] = field(default_factory=list)  # brought in, not yet passed on
     started: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
     files_lock: threading.Lock = field(default_factory=threading.Lock)  # one file registered at a time
@@ -258,10 +259,11 @@ class RecordingLifecycle:
                                                   obs_is_local=self.obs.is_local, leave_in_place=leave_file_in_place,
                                                   start_ms=take.file_start_ms)
                     take.file_handled = True
-                    if entry is not None:
-                        self.listener.file_finished(session, entry)
-                        for later in self._unannounced_splits(take, entry):
-                            self.listener.file_finished(session, later)
+                    take.to_announce = [entry, *self._unannounced_splits(take, entry)] if entry else []
+                # Saved before anyone hears of the files: an upload reads the session from the database.
+                self.manager.store.save(session)
+                while take.to_announce:
+                    self.listener.file_finished(session, take.to_announce.pop(0))
                 _end_pause(session)
                 self.manager.close(session, status)
         except Exception as exc:
