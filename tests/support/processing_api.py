@@ -57,6 +57,10 @@ class State:
     status_script: list[str] = field(default_factory=lambda: ["processing", "completed"])
     polls: dict[str, int] = field(default_factory=dict)
     api_key: str = ""
+    # kind -> (content type, body) served at /results/{task_id}/{kind}; a kind absent answers 404.
+    results: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    result_failures: int = 0  # the next N result requests answer 503
+    result_requests: list[str] = field(default_factory=list)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -89,6 +93,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, {"status": "healthy"})
         if not self._authorised():
             return
+        if self.path.startswith("/results/"):
+            return self._result()
         if self.path.startswith("/status/"):
             task_id = self.path.rsplit("/", 1)[1]
             if task_id not in {u.task_id for u in api.state.uploads}:
@@ -101,6 +107,24 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, {"task_id": task_id, "status": status, "progress": progress,
                                     "message": f"task is {status}"})
         self._json(404, {"detail": "not found"})
+
+    def _result(self):
+        api = self.server.api
+        _, _, task_id, kind = self.path.split("/", 3)
+        with api.lock:
+            api.state.result_requests.append(kind)
+            failing = api.state.result_failures > 0
+            api.state.result_failures -= failing
+        if failing:
+            return self._json(503, {"detail": "results not ready, try again"})
+        if task_id not in {u.task_id for u in api.state.uploads} or kind not in api.state.results:
+            return self._json(404, {"detail": f"no {kind} for {task_id}"})
+        content_type, body = api.state.results[kind]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def do_POST(self):
         api = self.server.api
@@ -242,6 +266,11 @@ class ProcessingApi:
 
     def read_slowly(self, delay_per_mib_s: float) -> None:
         self.state.read_delay_s = delay_per_mib_s
+
+    def serve_results(self, results: dict[str, tuple[str, bytes]], fail_first: int = 0) -> None:
+        """What GET /results/{task_id}/{kind} answers; the first `fail_first` requests get 503."""
+        self.state.results = dict(results)
+        self.state.result_failures = fail_first
 
     def script_statuses(self, *statuses: str) -> None:
         self.state.status_script = list(statuses)
