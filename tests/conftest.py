@@ -12,8 +12,8 @@ from .support import obs_studio
 from .support.processing_api import ProcessingApi
 from .support.server import RoomListener, StreamAIServer
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FIXTURE_RECORDINGS = SHARED / "fixtures" / "obs-recordings"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # shipped with the repo: a clone tests alone
+FIXTURE_RECORDINGS = FIXTURES / "obs-recordings"
 
 
 @pytest.fixture(scope="session")
