@@ -49,6 +49,8 @@ class StreamAIServer:
     def start(self, timeout_s: float = 30) -> "StreamAIServer":
         env = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMAI_", "OBS_", "VULTR_"))}
         env.update(self.env)
+        # The code under test is this repo's, whatever `pip install -e` in the venv points at.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir,
                                      stdout=log, stderr=subprocess.STDOUT)
