@@ -9,6 +9,7 @@ import pytest
 
 from streamai.config import ConfigError, load_settings, setting_names
 from streamai.db import Database
+from streamai.exceptions import ObsRequestFailed
 from streamai.obs import ConnectionState
 from streamai.service import IntegratedRecordingService
 from streamai.sessions import RecordingManager, SessionStore
@@ -115,7 +116,7 @@ def test_obs_lost_while_stopping_marks_the_session_interrupted(service):
 def test_start_fails_plainly_when_obs_never_begins(service, mocker):
     mocker.patch("streamai.service.START_TIMEOUT_S", 0.2)
     service.obs.start_record.side_effect = None  # accepted, but no STARTED event ever comes
-    with pytest.raises(Exception, match="did not begin recording"):
+    with pytest.raises(ObsRequestFailed, match="did not begin recording"):
         service.start_recording(session_name="mute", auto_upload=False, subtitle_model=None, priority=None,
                                 metadata=None, source="api")
     assert service.recording_status()["active"] is False
