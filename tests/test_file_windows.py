@@ -15,19 +15,13 @@ import pytest
 from streamai.uploads import windows
 from streamai.uploads.windows import WINDOW_SIZE, FileChanged, read_windows
 
+from .support.leases import lease_lines
+
 
 def write(path: Path, size: int) -> bytes:
     content = os.urandom(size)
     path.write_bytes(content)
     return content
-
-
-def lease_lines(path: Path) -> list[str]:
-    """/proc/locks lines for the leases on `path` (ACTIVE, or BREAKING while a writer waits)."""
-    st = path.stat()
-    suffix = f":{st.st_ino}"
-    return [line for line in Path("/proc/locks").read_text().splitlines()
-            if " LEASE " in line and line.split()[5].endswith(suffix)]
 
 
 def wait_for(condition, timeout_s: float = 10) -> None:
