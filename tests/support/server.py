@@ -132,11 +132,13 @@ class RoomListener:
         with self._cond:
             return [data for name, data in self.events if name == event]
 
-    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30) -> Any:
+    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30,
+                 after: int = 0) -> Any:
+        """The first `event` (from the `after`-th event received on) that `predicate` accepts."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
-                for name, data in self.events:
+                for name, data in self.events[after:]:
                     if name == event and predicate(data):
                         return data
                 left = deadline - time.monotonic()
@@ -144,6 +146,15 @@ class RoomListener:
                     seen = sorted({name for name, _ in self.events})
                     raise AssertionError(f"no {event!r} event in {timeout}s (saw {seen})")
                 self._cond.wait(left)
+
+    def wait_recorded(self, ms: int, session: str | None = None, timeout: float = 30) -> dict:
+        """The first recording status in which OBS has recorded at least `ms` (OBS's own measure,
+        not the test's clock), for `session` if given."""
+        def enough(update: dict) -> bool:
+            status = update["status"]
+            return (status["active"] and session in (None, status["session_name"])
+                    and (status["obs_status"]["duration_ms"] or 0) >= ms)
+        return self.wait_for("recording_status_update", enough, timeout)["status"]
 
     def close(self) -> None:
         self.client.disconnect()
