@@ -13,8 +13,11 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import obsws_python
 
 GLOBAL_INI = """[General]
 FirstRun=true
@@ -213,6 +216,27 @@ class ObsStudio:
         _stop(self.obs)
         _stop(self.xvfb)
         self.obs = self.xvfb = None
+
+    def window(self) -> obsws_python.ReqClient:
+        """Another obs-websocket client: what a user does in the OBS window (use it in a `with`)."""
+        return obsws_python.ReqClient(host="127.0.0.1", port=self.port, password=self.password, timeout=5)
+
+    def stop_recording(self, timeout_s: float = 30) -> None:
+        """Stop from the OBS window and return once OBS has written the file: StopRecord answers
+        before that, RecordStateChanged(STOPPED) comes after."""
+        stopped = threading.Event()
+
+        def on_record_state_changed(data) -> None:
+            if data.output_state == "OBS_WEBSOCKET_OUTPUT_STOPPED":
+                stopped.set()
+
+        with obsws_python.EventClient(host="127.0.0.1", port=self.port, password=self.password,
+                                      subs=obsws_python.Subs.OUTPUTS) as events:
+            events.callback.register(on_record_state_changed)
+            with self.window() as client:
+                client.stop_record()
+            if not stopped.wait(timeout_s):
+                raise RuntimeError(f"OBS did not finish its recording in {timeout_s}s; see {self.log_path}")
 
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
