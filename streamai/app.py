@@ -16,7 +16,7 @@ from pydantic.json_schema import models_json_schema
 
 from . import api
 from .api.errors import validation_error
-from .api.security import TrustedHostsMiddleware, origin_allowed, trusted_hosts
+from .api.security import MediaSigner, TrustedHostsMiddleware, origin_allowed, trusted_hosts
 from .api.strict_json import StrictJSONProvider
 from .config import ConfigError, Settings
 from .contract.events import SERVER_EVENTS, ServerEvents
@@ -64,7 +64,9 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
         # Through pydantic's JSON, which writes a non-finite number as null: never invalid JSON.
         socketio.emit(event, json.loads(payload.model_dump_json()), to=ROOM)
 
-    service = build_service(settings, emit)
+    signer = MediaSigner(settings)
+    app.extensions["streamai_media_signer"] = signer
+    service = build_service(settings, emit, media_url=signer.url)
     app.extensions["streamai"] = service
     app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
 
@@ -78,15 +80,15 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
     return app
 
 
-def build_service(settings: Settings, emit: Callable[[str, Wire], None],
-                  obs: ObsController | None = None) -> IntegratedRecordingService:
+def build_service(settings: Settings, emit: Callable[[str, Wire], None], obs: ObsController | None = None,
+                  media_url: Callable[[str], str] = lambda path: path) -> IntegratedRecordingService:
     """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS).
 
     Raises ConfigError, with one sentence, when RECORDINGS_PATH or the database cannot be used.
     """
     db = open_storage(settings)
     manager = RecordingManager(RecordingsFolder(settings.recordings_path), SessionStore(db))
-    presenter = Presenter(manager)
+    presenter = Presenter(manager, media_url)
     uploads = Uploads(settings, UploadQueue(db), manager, presenter, emit)
     if settings.uploads_enabled:
         client = ProcessingApiClient(
@@ -94,7 +96,8 @@ def build_service(settings: Settings, emit: Callable[[str, Wire], None],
             connect_timeout_s=settings.upload_connect_timeout_s, read_timeout_s=settings.upload_read_timeout_s,
         )
         uploads.worker = UploadWorker(
-            uploads.queue, client, uploads, uploads.open_file, concurrency=settings.upload_concurrency,
+            uploads.queue, client, uploads, uploads.open_file, form_fields=uploads.form_fields,
+            store_result=uploads.store_result, concurrency=settings.upload_concurrency,
             retry=RetryPolicy(settings.upload_retry_base_s, settings.upload_retry_max_s),
             poll_interval_s=settings.status_poll_interval_s, poll_max_s=settings.status_poll_max_s,
         )

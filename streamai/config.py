@@ -29,6 +29,8 @@ class Settings:
     viewer_token: str = field(default="", repr=False)
     trusted_hosts: tuple[str, ...] = ()
     max_body: int = 1024 * 1024
+    min_free_mb: int = 2048
+    low_disk_minutes: float = 15.0
     cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
     async_mode: str = "threading"
 
@@ -77,6 +79,8 @@ _ENV = {
     "STREAMAI_VIEWER_TOKEN": ("viewer_token", str),
     "STREAMAI_TRUSTED_HOSTS": ("trusted_hosts", _list),
     "STREAMAI_MAX_BODY": ("max_body", int),
+    "STREAMAI_MIN_FREE_MB": ("min_free_mb", int),
+    "STREAMAI_LOW_DISK_MINUTES": ("low_disk_minutes", float),
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
     "OBS_HOST": ("obs_host", str),

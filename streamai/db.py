@@ -86,6 +86,22 @@ MIGRATIONS = [
     CREATE UNIQUE INDEX one_live_job_per_file ON upload_jobs (session_name, file_folder, file_name)
      WHERE state IN ('queued', 'uploading', 'retrying');
     """,
+    # 3: the session's timeline (pauses, markers, thumbnail) and each job's phases and results.
+    """
+    ALTER TABLE sessions ADD COLUMN pauses TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sessions ADD COLUMN markers TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE sessions ADD COLUMN thumbnail TEXT;
+    ALTER TABLE upload_jobs ADD COLUMN upload_started_at TEXT;
+    ALTER TABLE upload_jobs ADD COLUMN uploaded_at TEXT;
+    ALTER TABLE upload_jobs ADD COLUMN processed_at TEXT;
+    ALTER TABLE upload_jobs ADD COLUMN results_state TEXT;
+    ALTER TABLE upload_jobs ADD COLUMN results TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE upload_jobs ADD COLUMN results_attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE upload_jobs ADD COLUMN results_next_at REAL;
+    ALTER TABLE upload_jobs ADD COLUMN results_error TEXT;
+    UPDATE upload_jobs SET uploaded_at = finished_at WHERE task_id IS NOT NULL;
+    CREATE INDEX upload_jobs_results_due ON upload_jobs (results_state, results_next_at);
+    """,
 ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from .support import obs_studio
 from .support.processing_api import ProcessingApi
 from .support.server import RoomListener, StreamAIServer
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-FIXTURE_RECORDINGS = SHARED / "fixtures" / "obs-recordings"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # shipped with the repo: a clone tests alone
+FIXTURE_RECORDINGS = FIXTURES / "obs-recordings"
 
 
 @pytest.fixture(scope="session")
@@ -41,17 +40,10 @@ def live_obs(obs):
     yield obs
     if obs.obs is None or obs.obs.poll() is not None:
         return
-    import obsws_python
-
-    client = obsws_python.ReqClient(host="127.0.0.1", port=obs.port, password=obs.password, timeout=5)
-    try:
+    with obs.window() as client:
         still_recording = client.get_record_status().output_active
-        if still_recording:
-            client.stop_record()
-            time.sleep(1)
-    finally:
-        client.disconnect()
     if still_recording:
+        obs.stop_recording()
         pytest.fail("the test left OBS recording")
 
 

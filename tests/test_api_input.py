@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
+
 import pytest
 
 from streamai.app import create_app
@@ -171,4 +173,43 @@ def test_dashboard_is_served_or_explained(tmp_path):
     assert client.get("/").data == b"<div id=root></div>"
     assert client.get("/some/client/route").status_code == 200
     assert client.get("/assets/app.js").data == b"console.log(1)"
-    assert client.get("/../secret").status_code in (404, 200) and b"secret" not in client.get("/../secret").data
+
+
+SECRET = b"not for the browser"
+TRAVERSALS = ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/.%2e/secret.txt", "/..%2fsecret.txt",
+              "/%2e%2e%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
+              "/assets%2f..%2f..%2fsecret.txt", "/..%5csecret.txt", "/%2e%2e%5csecret.txt", "/%2f{root}/secret.txt",
+              "/{root}/secret.txt"]
+
+
+@pytest.fixture
+def dist_beside_a_secret(tmp_path):
+    """A built dashboard, and a file next to it that no URL may reach."""
+    dist = tmp_path / "dist"
+    (dist / "assets").mkdir(parents=True)
+    (dist / "index.html").write_text("<div id=root></div>")
+    (tmp_path / "secret.txt").write_bytes(SECRET)
+    return dist
+
+
+@pytest.mark.parametrize("url", TRAVERSALS)
+def test_no_path_leaves_the_dashboard_folder(tmp_path, dist_beside_a_secret, url):
+    settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "r"), "OBS_PORT": str(free_port()),
+                              "STREAMAI_FRONTEND_DIST": str(dist_beside_a_secret)}, dotenv=False)
+    client = create_app(settings, start_background=False).test_client()
+    response = client.get(url.format(root=str(tmp_path).lstrip("/")), follow_redirects=True)
+    assert response.status_code in (200, 404) and SECRET not in response.data
+
+
+def test_no_path_leaves_the_dashboard_folder_over_http(tmp_path, dist_beside_a_secret, make_server):
+    """The same through the real server's request parsing: the raw request line, as curl
+    --path-as-is or a hostile client sends it, with no client-side normalisation."""
+    server = make_server({"STREAMAI_FRONTEND_DIST": str(dist_beside_a_secret)})
+    for url in TRAVERSALS:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", url.format(root=str(tmp_path).lstrip("/")))
+            response = connection.getresponse()
+            assert response.status in (200, 301, 308, 400, 404) and SECRET not in response.read(), url
+        finally:
+            connection.close()

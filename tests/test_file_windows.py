@@ -22,19 +22,13 @@ def read_windows(path, size):
     with open(path, "rb", buffering=0) as fh:
         yield from windows.read_windows(fh, size, path.name)
 
+from .support.leases import lease_lines
+
 
 def write(path: Path, size: int) -> bytes:
     content = os.urandom(size)
     path.write_bytes(content)
     return content
-
-
-def lease_lines(path: Path) -> list[str]:
-    """/proc/locks lines for the leases on `path` (ACTIVE, or BREAKING while a writer waits)."""
-    st = path.stat()
-    suffix = f":{st.st_ino}"
-    return [line for line in Path("/proc/locks").read_text().splitlines()
-            if " LEASE " in line and line.split()[5].endswith(suffix)]
 
 
 def wait_for(condition, timeout_s: float = 10) -> None:

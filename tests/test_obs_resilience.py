@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
-import obsws_python
 import pytest
 
 from streamai.obs import ObsController
@@ -17,19 +15,24 @@ from .support.obs_studio import ObsStudio
 pytestmark = pytest.mark.obs
 
 
-def test_server_starts_without_obs_and_connects_when_it_comes_up(tmp_path, make_server):
+def test_server_starts_without_obs_and_connects_when_it_comes_up(tmp_path, make_server, listen):
     studio = ObsStudio(tmp_path / "late-obs")
     try:
         server = make_server(obs_env(studio))
+        room = listen(server.url)
         health = server.get("/api/health").json()
         assert health["status"] == "healthy" and health["obs"]["connected"] is False
         refused = server.post("/api/integrated/recording/start", json={})
         assert refused.status_code == 503 and "OBS" in refused.json()["error"]
         studio.start()
+        room.wait_for("obs_connection", lambda state: state["connected"])
         server.wait_obs_connected(timeout=30)
-        # ...and after OBS is restarted, it connects again by itself.
+        # ...and after OBS is restarted, it connects again by itself. The events say so: polling
+        # the health route could miss a disconnection shorter than OBS's own restart.
+        seen = len(room.events)
         studio.restart()
-        server.wait_until(lambda: not server.get("/api/health").json()["obs"]["connected"], 10, "disconnect seen")
+        room.wait_for("obs_connection", lambda state: not state["connected"], after=seen)
+        room.wait_for("obs_connection", lambda state: state["connected"], after=seen)
         server.wait_obs_connected(timeout=30)
         assert server.post("/api/integrated/recording/start", json={"autoUpload": False}).status_code == 200
         assert server.post("/api/integrated/recording/stop").status_code == 200
@@ -42,7 +45,7 @@ def test_obs_killed_mid_recording_keeps_the_file(live_obs, make_server, listen):
     server.wait_obs_connected()
     room = listen(server.url)
     assert server.post("/api/integrated/recording/start", json={"sessionName": "crash", "autoUpload": False}).ok
-    time.sleep(2.5)
+    room.wait_recorded(2000, "crash")
     live_obs.kill()
     stopped = room.wait_for("recording_stopped", timeout=20)["result"]
     assert stopped["status"] == "interrupted"
@@ -85,18 +88,15 @@ def test_recording_started_and_stopped_from_obs_itself(live_obs, processing_api,
     server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url})
     server.wait_obs_connected()
     room = listen(server.url)
-    window = obsws_python.ReqClient(host="127.0.0.1", port=live_obs.port, password=live_obs.password, timeout=5)
-    try:
+    with live_obs.window() as window:
         window.start_record()
-        started = room.wait_for("recording_started")["result"]
-        assert started["started_by"] == "obs"
-        status = server.wait_until(lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s,
-                                   10, "active status")
-        assert status["session_name"] == started["session_name"]
-        time.sleep(1.5)
-        window.stop_record()
-    finally:
-        window.disconnect()
+    started = room.wait_for("recording_started")["result"]
+    assert started["started_by"] == "obs"
+    status = server.wait_until(lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s,
+                               10, "active status")
+    assert status["session_name"] == started["session_name"]
+    room.wait_recorded(1500, started["session_name"])
+    live_obs.stop_recording()
     stopped = room.wait_for("recording_stopped")["result"]
     assert stopped["session_name"] == started["session_name"] and stopped["stopped_by"] == "obs"
     [recorded] = stopped["files"]
@@ -122,37 +122,36 @@ def test_double_start_and_stop_when_idle(live_obs, make_server):
     assert names == ["once"]
 
 
-def test_server_killed_while_obs_records_resumes_the_session(live_obs, make_server):
+def test_server_killed_while_obs_records_resumes_the_session(live_obs, make_server, listen):
     server = make_server(obs_env(live_obs))
     server.wait_obs_connected()
+    room = listen(server.url)  # it reconnects (and joins again) when the server is back
     started = server.post("/api/integrated/recording/start", json={"sessionName": "survivor", "autoUpload": False})
     assert started.status_code == 200
-    time.sleep(1.5)
+    room.wait_recorded(1500, "survivor")
     server.kill()  # OBS keeps recording
-    time.sleep(1.5)
+    with live_obs.window() as window:  # OBS's own timecode, while no server watches
+        killed_at = window.get_record_status().output_duration
+        restarted_at = server.wait_until(lambda: (ms := window.get_record_status().output_duration) >= killed_at + 1000
+                                         and ms, 20, "OBS to record on alone")
     server.start()
-    status = server.wait_until(lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s,
-                               20, "the session to resume")
+    status = room.wait_recorded(restarted_at + 1000, timeout=30)  # followed again, the same timecode going on
     assert status["session_name"] == "survivor"
-    time.sleep(1)
     result = server.post("/api/integrated/recording/stop").json()
     [recorded] = result["files"]
     assert result["status"] == "stopped" and Path(recorded["path"]).parent.name == "survivor"
-    assert recorded["duration_s"] > 3, "the one file holds the whole recording, before and after the restart"
+    # ffprobe's duration: a file begun again at the restart would hold about one second, not all of it.
+    assert recorded["duration_s"] * 1000 >= restarted_at, "the one file holds the recording from before the restart"
 
 
-def test_session_left_recording_is_closed_when_obs_has_stopped(live_obs, make_server):
+def test_session_left_recording_is_closed_when_obs_has_stopped(live_obs, make_server, listen):
     server = make_server(obs_env(live_obs))
     server.wait_obs_connected()
+    room = listen(server.url)
     assert server.post("/api/integrated/recording/start", json={"sessionName": "orphan", "autoUpload": False}).ok
-    time.sleep(1.5)
+    room.wait_recorded(1500, "orphan")
     server.kill()
-    window = obsws_python.ReqClient(host="127.0.0.1", port=live_obs.port, password=live_obs.password, timeout=5)
-    try:
-        window.stop_record()  # stopped while no server was watching
-    finally:
-        window.disconnect()
-    time.sleep(1)
+    live_obs.stop_recording()  # while no server was watching; returns once OBS has written the file
     server.start()
     session = server.wait_until(
         lambda: (r := server.get("/api/integrated/recordings").json()["recordings"][0])["status"] != "recording" and r,

@@ -14,7 +14,7 @@ from streamai.db import Database
 from streamai.exceptions import InvalidInput
 from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, UnsafePath, sanitize_session_name
 
-from .conftest import FIXTURE_RECORDINGS, SHARED
+from .conftest import FIXTURE_RECORDINGS, FIXTURES
 
 
 def make_manager(root: Path, db: Path) -> RecordingManager:
@@ -145,7 +145,7 @@ def test_original_streamai_folders_are_adopted(manager):
     legacy = manager.root / "test_session_20250708_011500"
     legacy.mkdir()
     shutil.copy(FIXTURE_RECORDINGS / "TEST" / "2025-07-08 02-34-19.mkv", legacy / "2025-07-08 01-15-40.mkv")
-    shutil.copy(SHARED / "fixtures" / "legacy_session_metadata_with_upload.json", legacy / "session_metadata.json")
+    shutil.copy(FIXTURES / "legacy_session_metadata_with_upload.json", legacy / "session_metadata.json")
     assert sorted(manager.adopt_existing_folders()) == ["TEST", "test_session_20250708_011500"]
     test = manager.store.get("TEST")
     assert test.title == "TEST" and test.start_time.startswith("2025-07-08T02:34:19")

@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from .support.leases import lease_lines
+from .support.processing_api import larger_than_socket_buffers
 from .support.recordings import make_session_folder, sha256_of
 
 MiB = 1 << 20
@@ -56,18 +58,19 @@ def test_connection_dropped_mid_body_is_retried(served, processing_api):
     assert received.size == path.stat().st_size and received.sha256 == sha256_of(path)
 
 
-def test_api_down_for_10_seconds_then_back(served, processing_api, listen):
+def test_api_down_for_several_tries_then_back(served, processing_api, listen):
     server, path = served()
     room = listen(server.url)
     processing_api.go_down()
     job = manual(server)
-    room.wait_for("upload_failed", lambda f: "refused" in f["error"])
-    time.sleep(10)
+    room.wait_for("upload_failed", lambda f: f["attempt"] >= 3)  # down through three tries
     processing_api.come_back()
-    done = server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=20)
-    gaps = [f["next_retry_at"] for f in room.of("upload_failed")]
-    assert done["attempts"] == len(gaps) + 1 >= 3
-    assert len(processing_api.uploads) == 1
+    completed = room.wait_for("upload_completed", lambda c: c["job_id"] == job["id"], timeout=20)
+    failures = room.of("upload_failed")  # all in: events arrive in order, the completion last
+    assert all("refused" in f["error"] and f["will_retry"] and f["next_retry_at"] for f in failures)
+    assert completed["attempts"] == len(failures) + 1 >= 4
+    [received] = processing_api.uploads
+    assert received.sha256 == sha256_of(path)
 
 
 def test_slow_reader_reports_progress(served, processing_api, listen):
@@ -102,40 +105,56 @@ def test_permanent_refusal_stops_and_a_user_retry_succeeds(served, processing_ap
 
 
 def test_cancel_a_running_upload_then_retry(served, processing_api):
-    server, _ = served(32 * MiB)  # far more than the loopback socket buffers hold
-    processing_api.read_slowly(0.5)
+    server, _ = served(larger_than_socket_buffers())  # so the held upload cannot have sent its last byte
+    hold = processing_api.hold_next(after_bytes=MiB)
     job = manual(server)
-    server.wait_until(lambda: server.job(job["id"])["bytes_sent"] > 0, 10, "upload under way")
+    hold.wait_reached()
     cancelled = server.post(f"/api/integrated/uploads/{job['id']}/cancel")
     assert cancelled.status_code == 200 and cancelled.json()["job"]["state"] == "cancelled"
-    time.sleep(1)
+    hold.release()
+    processing_api.wait_for_cut_bodies(1)  # the server stopped sending at its next window
     assert processing_api.uploads == [] and server.job(job["id"])["state"] == "cancelled"
     assert server.post(f"/api/integrated/uploads/{job['id']}/cancel").status_code == 409
-    processing_api.read_slowly(0)
     assert server.post(f"/api/integrated/uploads/{job['id']}/retry").status_code == 200
     server.wait_job(job["id"], ("uploaded", "processing", "completed"))
     assert len(processing_api.uploads) == 1
 
 
 def test_recording_overwritten_mid_upload_fails_the_job_and_the_server_lives(served, processing_api, listen):
-    """The file is sent from a memory map under a read lease: the overwrite waits a moment for the
-    server to let go, and the job stops saying why (a mapped file truncated under a reader that
-    touches it kills the reader with SIGBUS; tests/test_file_windows.py checks the lease itself)."""
-    server, path = served(24 * MiB)
+    """The file is sent from a memory map under a read lease: the overwrite waits for the server to
+    let go, and the job stops saying why (a mapped file truncated under a reader that touches it
+    kills the reader with SIGBUS; tests/test_file_windows.py checks the lease itself).
+
+    The API stops reading after 1 MiB, so the overwrite always comes while windows remain to be
+    read: with a reader that was only slow, a late `cp` could land after the last window and the
+    original file was then (rightly) uploaded whole."""
+    server, path = served(larger_than_socket_buffers())
     room = listen(server.url)
-    processing_api.read_slowly(0.1)
+    hold = processing_api.hold_next(after_bytes=MiB)
     job = manual(server)
-    server.wait_until(lambda: server.job(job["id"])["bytes_sent"] >= 2 * MiB, 20, "upload under way")
+    hold.wait_reached()
     replacement = path.with_name("replacement.mkv")
     replacement.write_bytes(b"a shorter file")
     started = time.monotonic()
-    subprocess.run(["cp", str(replacement), str(path)], check=True, timeout=30)  # open(O_TRUNC), then write
-    assert time.monotonic() - started < 10, "the server let go of the file at once, not after fs.lease-break-time"
+    overwrite = subprocess.Popen(["cp", str(replacement), str(path)])  # open(O_TRUNC), then write
+    try:
+        # cp waits on the lease, until the server's next window: at once if it is still filling
+        # the socket buffers, else once the API reads again. Either way, before its last window.
+        server.wait_until(lambda: any("BREAKING" in line for line in lease_lines(path)) or overwrite.poll() is not None,
+                          10, "the overwrite to reach the server's lease")
+        hold.release()
+        assert overwrite.wait(timeout=30) == 0
+        assert time.monotonic() - started < 10, "the server let go at its next window, not after fs.lease-break-time"
+    finally:
+        if overwrite.poll() is None:
+            overwrite.kill()
+            overwrite.wait()
     failed = server.wait_job(job["id"], ("failed",))
     assert "opened for writing" in failed["last_error"] and failed["attempts"] == 1
     failure = room.wait_for("upload_failed")
     assert failure["will_retry"] is False and path.name in failure["error"]
     assert server.proc.poll() is None and server.get("/api/health").status_code == 200
+    processing_api.wait_for_cut_bodies(1)
     assert processing_api.uploads == []  # the cut body is not a completed upload
     assert path.read_bytes() == b"a shorter file"
 
@@ -213,26 +232,29 @@ def start_with_sessions(tmp_path, processing_api, make_server, names, env):
 
 
 def test_two_uploads_run_at_once(tmp_path, processing_api, make_server):
-    processing_api.read_slowly(0.1)
+    holds = [processing_api.hold_next(), processing_api.hold_next()]
     server = start_with_sessions(tmp_path, processing_api, make_server, ["first", "second"], {"UPLOAD_CONCURRENCY": "2"})
     jobs = [manual(server, name) for name in ("first", "second")]
-    server.wait_until(lambda: server.get("/api/integrated/uploads?state=uploading").json()["count"] == 2, 10,
-                      "two uploads at once")
+    for hold in holds:  # both bodies reach the API before either is read: two uploads at once
+        hold.wait_reached()
+    assert server.get("/api/integrated/uploads?state=uploading").json()["count"] == 2
+    for hold in holds:
+        hold.release()
     for job in jobs:
         server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=60)
     assert sorted(u.filename for u in processing_api.uploads) == ["first.mkv", "second.mkv"]
 
 
 def test_higher_priority_goes_first(tmp_path, processing_api, make_server):
-    processing_api.read_slowly(0.1)
     server = start_with_sessions(tmp_path, processing_api, make_server, ["busy", "low", "high"], {})
+    hold = processing_api.hold_next()
     first = manual(server, "busy")
-    server.wait_job(first["id"], ("uploading",))
+    hold.wait_reached()  # the one worker is busy with job 1 until the other two are queued
     low, high = manual(server, "low", priority=1), manual(server, "high", priority=9)
+    hold.release()
     for job in (first, low, high):
         server.wait_job(job["id"], ("uploaded", "processing", "completed"), timeout=60)
     assert [u.filename for u in processing_api.uploads] == ["busy.mkv", "high.mkv", "low.mkv"]
-
 
 
 def test_processing_is_still_followed_after_a_restart(served, processing_api):

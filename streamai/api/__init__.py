@@ -33,12 +33,12 @@ def error_answers(*statuses: int) -> dict[int, Any]:
 
 
 def init_app(app) -> None:
-    from . import dashboard, docs, health, recording, recordings, security, uploads
+    from . import dashboard, docs, health, media, recording, recordings, security, uploads
     from . import errors as error_handlers
 
     error_handlers.init_app(app)
     security.init_app(app, settings_of(app))
-    for module in (health, recording, recordings, uploads):
+    for module in (health, recording, recordings, uploads, media):
         app.register_api(module.bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(dashboard.bp)

@@ -1,8 +1,8 @@
 from flask import request
 from flask_openapi3 import APIBlueprint, Tag
 
-from ..contract.models import RecordingStatus, ServiceStatus, StartResult, StopResult
-from ..contract.requests import StartRecordingBody, StopRecordingBody
+from ..contract.models import MarkerAnswer, RecorderAnswer, RecordingStatus, ServiceStatus, StartResult, StopResult
+from ..contract.requests import MarkerBody, StartRecordingBody, StopRecordingBody
 from . import BEARER, error_answers, reply, service
 
 bp = APIBlueprint("recording", __name__, url_prefix="/api/integrated", abp_tags=[Tag(name="recording")],
@@ -27,7 +27,7 @@ def recording_status():
     return reply(service().recording_status())
 
 
-@bp.post("/recording/start", responses={200: StartResult, **error_answers(409, 502, 503)})
+@bp.post("/recording/start", responses={200: StartResult, **error_answers(409, 502, 503, 507)})
 def start(body: StartRecordingBody):
     """Start recording a named session; answers once OBS really records."""
     return reply(service().start_recording(body, _client()))
@@ -37,3 +37,23 @@ def start(body: StartRecordingBody):
 def stop(body: StopRecordingBody):
     """Stop, wait until OBS has finished writing the file, register it, queue its upload."""
     return reply(service().stop_recording(_client(), body.leave_file_in_place))
+
+
+@bp.post("/recording/pause", responses={200: RecorderAnswer, **error_answers(409, 502, 503)})
+def pause():
+    """Pause the recording (OBS PauseRecord); answers once OBS has paused. 409 when nothing records
+    or it is already paused."""
+    return reply(service().pause_recording())
+
+
+@bp.post("/recording/resume", responses={200: RecorderAnswer, **error_answers(409, 502, 503)})
+def resume():
+    """Resume a paused recording; 409 when it is not paused."""
+    return reply(service().resume_recording())
+
+
+@bp.post("/recording/marker", responses={200: MarkerAnswer, **error_answers(409, 502, 503)})
+def marker(body: MarkerBody):
+    """Mark the current moment (the recording's timecode); also an OBS chapter where OBS can write one.
+    Markers go to the processing API with the upload (`markers` form field)."""
+    return reply(service().add_marker(body))

@@ -12,12 +12,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import ipaddress
 import json
+import re
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import Flask, request
 from werkzeug.exceptions import BadRequest
@@ -123,6 +126,36 @@ def role_for(settings: Settings, token: str | None) -> str | None:
     return None
 
 
+MEDIA_PATH = re.compile(r"^/api/integrated/(recordings/[^/]+/(thumbnail|results/[a-z]+)|uploads/\d+/results/[a-z]+)$")
+MEDIA_URL_TTL_S = 7 * 24 * 3600
+
+
+class MediaSigner:
+    """Signed URLs for <img>/<video>, which cannot send a bearer token.
+
+    The key is derived from the operator token, so changing that token revokes every URL; an URL
+    names one path and lives a week (its expiry is rounded to the hour, so it stays cacheable).
+    """
+
+    def __init__(self, settings: Settings):
+        secret = settings.api_token.encode()
+        self.key = hmac.new(secret, b"streamai media urls v1", hashlib.sha256).digest() if secret else b""
+
+    def _signature(self, path: str, expires: int) -> str:
+        return hmac.new(self.key, f"{path}\n{expires}".encode(), hashlib.sha256).hexdigest()
+
+    def url(self, path: str) -> str:
+        if not self.key:
+            return path
+        expires = (int(time.time()) // 3600 + 1) * 3600 + MEDIA_URL_TTL_S
+        return f"{path}?expires={expires}&sig={self._signature(unquote(path), expires)}"
+
+    def allows(self, path: str, expires: str | None, signature: str | None) -> bool:
+        if not (self.key and expires and signature and expires.isdigit()) or int(expires) < time.time():
+            return False
+        return hmac.compare_digest(self._signature(path, int(expires)), signature)
+
+
 def bearer_token() -> str | None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" else None
@@ -136,6 +169,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     from .errors import error_response
 
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body
+    signer: MediaSigner = app.extensions["streamai_media_signer"]
 
     @app.before_request
     def _guard():
@@ -162,6 +196,9 @@ def init_app(app: Flask, settings: Settings) -> None:
         if not path.startswith("/api/") or path.startswith(OPEN_PATHS) or method == "OPTIONS":
             return None
         role = role_for(settings, bearer_token())
+        if role is None and method == "GET" and MEDIA_PATH.match(path) and signer.allows(
+                path, request.args.get("expires"), request.args.get("sig")):
+            return None  # a signed media URL: read-only, one file
         if role is None:
             return error_response(401, "this server needs a token: send Authorization: Bearer <token>",
                                   auth_required=True)

@@ -13,7 +13,9 @@ from pydantic import Field, create_model
 from .models import (
     ActiveRecordingStatus,
     IdleRecordingStatus,
+    Marker,
     ObsConnection,
+    ResultFile,
     StartResult,
     StopResult,
     UploadJob,
@@ -40,6 +42,43 @@ class RecordingStopped(Event):
 
 class RecordingStatusUpdate(Event):
     status: IdleRecordingStatus | ActiveRecordingStatus
+
+
+class RecordingPaused(Event):
+    session_name: str
+    paused_s: float
+    message: str
+
+
+class RecordingResumed(Event):
+    session_name: str
+    paused_s: float = Field(description="paused time so far in this session, in seconds")
+    message: str
+
+
+class MarkerAdded(Event):
+    session_name: str
+    marker: Marker
+
+
+class DiskSpaceLow(Event):
+    session_name: str
+    free_bytes: int
+    estimated_remaining_s: float | None = None
+    message: str
+
+
+class ProcessingResultsReady(Event):
+    job_id: int
+    session_name: str
+    task_id: str
+    results: list[ResultFile]
+
+
+class SessionUpdated(Event):
+    """A finished session changed (a thumbnail, results): refetch it."""
+
+    session_name: str
 
 
 class ManualUploadOutcome(Wire):
@@ -117,6 +156,12 @@ SERVER_EVENTS: dict[str, type[Wire]] = {
     "recording_started": RecordingStarted,
     "recording_stopped": RecordingStopped,
     "recording_status_update": RecordingStatusUpdate,
+    "recording_paused": RecordingPaused,
+    "recording_resumed": RecordingResumed,
+    "marker_added": MarkerAdded,
+    "disk_space_low": DiskSpaceLow,
+    "processing_results_ready": ProcessingResultsReady,
+    "session_updated": SessionUpdated,
     "manual_upload_completed": ManualUploadCompleted,
     "upload_queued": JobEvent,
     "upload_job_updated": JobEvent,

@@ -10,7 +10,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-from .vocabulary import JobState, ObsLinkState, RecorderState, Role, SessionStatus, StartedBy, StoppedBy
+from .vocabulary import (
+    JobState,
+    ObsLinkState,
+    RecorderState,
+    ResultKind,
+    ResultsState,
+    Role,
+    SessionStatus,
+    StartedBy,
+    StoppedBy,
+)
 
 
 class Wire(BaseModel):
@@ -85,6 +95,46 @@ class UploadSummary(Wire):
     manual: bool | None = None
 
 
+class PauseSpan(Wire):
+    """A pause of the recording, in wall-clock time (`end` is null while it lasts)."""
+
+    start: str
+    end: str | None = None
+
+
+class Marker(Wire):
+    """A point of interest: `timecode_ms` in the recording's own time (pauses excluded)."""
+
+    timecode_ms: int
+    label: str | None = None
+    at: str
+
+
+class ResultFile(Wire):
+    """A result of processing, fetched into the session folder and served by the API."""
+
+    kind: ResultKind
+    name: str
+    size_bytes: int
+    content_type: str
+    url: str
+
+
+class UploadPhases(Wire):
+    """One upload's story for the timeline: when each phase began and ended."""
+
+    job_id: int
+    file_name: str
+    state: JobState
+    queued_at: str
+    upload_started_at: str | None = None
+    uploaded_at: str | None = None
+    processed_at: str | None = None
+    task_id: str | None = None
+    processing_status: str | None = None
+    results_state: ResultsState | None = None
+
+
 class SessionFacts(Wire):
     """What every answer about a session says the same way."""
 
@@ -112,6 +162,12 @@ class Session(SessionFacts):
     note: str | None = None
     metadata: dict[str, Any]
     vultr_upload: UploadSummary | None = None
+    pauses: list[PauseSpan] = []
+    paused_s: float = 0.0
+    markers: list[Marker] = []
+    thumbnail_url: str | None = Field(None, description="a frame from about 10 % in, once a file is final")
+    uploads: list[UploadPhases] = []
+    results: list[ResultFile] = Field([], description="the processed results of the latest completed upload")
 
 
 class FormattedRecording(Wire):
@@ -150,6 +206,12 @@ class ObsRecordStatus(Wire):
     error: str | None = None
 
 
+class DiskStatus(Wire):
+    free_bytes: int = Field(description="the smaller of RECORDINGS_PATH's free space and OBS's")
+    estimated_remaining_s: float | None = Field(None, description="recording time left at the current rate")
+    low: bool
+
+
 class IdleRecordingStatus(Wire):
     active: Literal[False] = False
     state: RecorderState
@@ -164,6 +226,10 @@ class ActiveRecordingStatus(SessionFacts):
     stop_error: str | None = None
     obs_status: ObsRecordStatus
     obs_connected: bool
+    pauses: list[PauseSpan] = []
+    paused_s: float = 0.0
+    markers: list[Marker] = []
+    disk: DiskStatus | None = None
 
 
 class RecordingStatus(RootModel[IdleRecordingStatus | ActiveRecordingStatus]):
@@ -200,6 +266,29 @@ class UploadJob(Wire):
     finished_at: str | None = None
     can_retry: bool = Field(description="POST …/retry would be accepted now")
     can_cancel: bool = Field(description="POST …/cancel would be accepted now")
+    upload_started_at: str | None = None
+    uploaded_at: str | None = None
+    processed_at: str | None = None
+    results_state: ResultsState | None = None
+    results: list[ResultFile] = []
+
+
+class RecorderAnswer(Wire):
+    """A pause or a resume, once OBS has done it."""
+
+    success: Literal[True] = True
+    message: str
+    session_name: str
+    state: RecorderState
+    paused_s: float
+
+
+class MarkerAnswer(Wire):
+    success: Literal[True] = True
+    session_name: str
+    marker: Marker
+    chapter: bool = Field(description="OBS also wrote it as a chapter in the file (obs-websocket 5.5+, "
+                                      "formats with chapters)")
 
 
 class UploadQueued(Wire):

@@ -53,6 +53,10 @@ class StopRecordingBody(Body):
                                                   "cannot be moved into its folder")
 
 
+class MarkerBody(Body):
+    label: str | None = Field(None, max_length=200, description="what happens there (optional)")
+
+
 class ManualUploadBody(Body):
     session_name: str = Field(alias="sessionName", min_length=1, max_length=MAX_NAME_LENGTH)
     subtitle_model: SubtitleModel | None = Field(None, alias="subtitleModel")

@@ -15,6 +15,9 @@ MIN_PRIORITY, MAX_PRIORITY = 1, 10
 StartedBy = Literal["dashboard", "api", "obs", "import"]
 StoppedBy = Literal["dashboard", "api", "obs"]
 Role = Literal["operator", "viewer"]
+ResultKind = Literal["subtitles", "thumbnail", "video"]
+RESULT_KINDS: tuple[str, ...] = ("subtitles", "thumbnail", "video")
+ResultsState = Literal["pending", "fetching", "ready", "failed"]
 
 
 class SessionStatus(StrEnum):

@@ -74,6 +74,8 @@ class ObsController:
         self._state = ConnectionState(DISCONNECTED, "not connected yet")
         self._connected = threading.Event()
         self._supervisor: threading.Thread | None = None
+        self.version = ""
+        self.available_requests: frozenset[str] = frozenset()
 
     @property
     def address(self) -> str:
@@ -147,7 +149,11 @@ class ObsController:
         except Exception:
             requests.disconnect()
             raise
-        events.callback.register([self.on_record_state_changed, self.on_exit_started])
+        events.callback.register([self.on_record_state_changed, self.on_record_file_changed, self.on_exit_started])
+        # What this OBS can do (SplitRecordFile and CreateRecordChapter came with obs-websocket 5.5).
+        version = requests.send("GetVersion", raw=True) or {}
+        self.version = str(version.get("obsWebSocketVersion", ""))
+        self.available_requests = frozenset(version.get("availableRequests") or ())
         self._requests, self._events = requests, events
 
     def _watch_link(self) -> None:
@@ -186,6 +192,9 @@ class ObsController:
 
     def on_record_state_changed(self, data) -> None:
         self._dispatch("RecordStateChanged", data)
+
+    def on_record_file_changed(self, data) -> None:
+        self._dispatch("RecordFileChanged", data)
 
     def on_exit_started(self, data) -> None:
         self._dispatch("ExitStarted", data)
@@ -229,3 +238,15 @@ class ObsController:
 
     def record_directory(self) -> str:
         return self.request("GetRecordDirectory").get("recordDirectory", "")
+
+    def pause_record(self) -> None:
+        self.request("PauseRecord")
+
+    def resume_record(self) -> None:
+        self.request("ResumeRecord")
+
+    def supports(self, request_type: str) -> bool:
+        return request_type in self.available_requests
+
+    def stats(self) -> dict[str, Any]:
+        return self.request("GetStats")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,7 +22,8 @@ from typing import Any, Protocol
 from ..contract.vocabulary import RecorderState
 from ..exceptions import Conflict, ObsRequestFailed, ObsUnavailable, StorageUnavailable
 from ..obs import ConnectionState, ObsController
-from ..sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session
+from ..contract.events import now_iso
+from ..sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session, SessionFile
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +42,11 @@ MOVES: dict[RecorderState, set[RecorderState]] = {
 }
 OUTPUT_STARTED = "OBS_WEBSOCKET_OUTPUT_STARTED"
 OUTPUT_STOPPED = "OBS_WEBSOCKET_OUTPUT_STOPPED"
+OUTPUT_PAUSED = "OBS_WEBSOCKET_OUTPUT_PAUSED"
+OUTPUT_RESUMED = "OBS_WEBSOCKET_OUTPUT_RESUMED"
 OBS_NOT_RECORDING = 501  # obs-websocket's OutputNotRunning
 OBS_ALREADY_RECORDING = 500  # obs-websocket's OutputRunning
+OBS_PAUSED, OBS_NOT_PAUSED = 502, 503  # OutputPaused, OutputNotPaused
 START_TIMEOUT_S = 10.0
 
 
@@ -71,8 +76,12 @@ class Take:
     file_handled: bool = False  # OBS's file is in the session folder (or its absence noted)
     final_status: str = STOPPED
     stop_error: str | None = None
+    file_start_ms: int = 0  # where the file OBS now writes begins, in the recording's time
+    split: bool = False  # OBS said it split the file (RecordFileChanged): its stop names the first file
+    to_announce: list[SessionFile] = field(default_factory=list)  # brought in, not yet passed on
     started: threading.Event = field(default_factory=threading.Event)
     finished: threading.Event = field(default_factory=threading.Event)
+    files_lock: threading.Lock = field(default_factory=threading.Lock)  # one file registered at a time
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,14 @@ class RecorderListener(Protocol):
 
     def recorder_failed(self, session: Session, error: str) -> None: ...
 
+    def recording_paused(self, session: Session) -> None: ...
+
+    def recording_resumed(self, session: Session) -> None: ...
+
+    def marker_added(self, session: Session, marker: dict[str, Any]) -> None: ...
+
+    def file_finished(self, session: Session, entry: SessionFile) -> None: ...
+
 
 class RecordingLifecycle:
     def __init__(self, obs: ObsController, manager: RecordingManager, listener: RecorderListener,
@@ -102,6 +119,7 @@ class RecordingLifecycle:
         self.defaults = defaults
         self.stop_timeout_s = stop_timeout_s
         self._lock = threading.RLock()
+        self._changed = threading.Condition(self._lock)  # notified at every move
         self._state = IDLE
         self._take: Take | None = None
 
@@ -123,6 +141,7 @@ class RecordingLifecycle:
         if new not in MOVES[self._state]:
             raise AssertionError(f"recorder cannot go from {self._state} to {new}")
         log.debug("recorder: %s -> %s", self._state, new)
+        self._changed.notify_all()
         self._state = new
 
     # -- start -----------------------------------------------------------------------------
@@ -211,7 +230,9 @@ class RecordingLifecycle:
             log.info("closing session %s again", take.session.name)
             return self._close(take, take.final_status, leave_file_in_place)
         try:
-            take.output_path = self.obs.stop_record() or take.output_path
+            reported = self.obs.stop_record()
+            if not take.split:
+                take.output_path = reported or take.output_path
         except ObsRequestFailed as exc:
             if exc.code != OBS_NOT_RECORDING:
                 with self._lock:
@@ -232,11 +253,19 @@ class RecordingLifecycle:
         """Bring the file in and close the session; on failure, stay where stop can be retried."""
         session = take.session
         try:
-            if not take.file_handled:
-                self.manager.bring_in(session, take.output_path, status=status, obs_is_local=self.obs.is_local,
-                                      leave_in_place=leave_file_in_place)
-                take.file_handled = True
-            self.manager.close(session, status)
+            with take.files_lock:
+                if not take.file_handled:
+                    entry = self.manager.bring_in(session, take.output_path, status=status,
+                                                  obs_is_local=self.obs.is_local, leave_in_place=leave_file_in_place,
+                                                  start_ms=take.file_start_ms)
+                    take.file_handled = True
+                    take.to_announce = [entry, *self._unannounced_splits(take, entry)] if entry else []
+                # Saved before anyone hears of the files: an upload reads the session from the database.
+                self.manager.store.save(session)
+                while take.to_announce:
+                    self.listener.file_finished(session, take.to_announce.pop(0))
+                _end_pause(session)
+                self.manager.close(session, status)
         except Exception as exc:
             reason = getattr(exc, "strerror", None) or str(exc)
             with self._lock:
@@ -269,6 +298,141 @@ class RecordingLifecycle:
             self._on_obs_started(output_path)
         elif output_state == OUTPUT_STOPPED:
             self._on_obs_stopped(output_path)
+        elif output_state == OUTPUT_PAUSED:
+            self._on_obs_paused()
+        elif output_state == OUTPUT_RESUMED:
+            self._on_obs_resumed()
+
+    def _on_obs_paused(self) -> None:
+        with self._lock:
+            take = self._take
+            if take is None or self._state != RECORDING_:
+                return
+            self._move(PAUSED)
+            take.session.pauses.append({"start": now_iso(), "end": None})
+            self.manager.store.save(take.session)
+        log.info("recording %s paused", take.session.name)
+        self.listener.recording_paused(take.session)
+
+    def _on_obs_resumed(self) -> None:
+        with self._lock:
+            take = self._take
+            if take is None or self._state != PAUSED:
+                return
+            self._move(RECORDING_)
+            _end_pause(take.session)
+            self.manager.store.save(take.session)
+        log.info("recording %s resumed", take.session.name)
+        self.listener.recording_resumed(take.session)
+
+    def on_file_changed(self, new_path: str | None) -> None:
+        """OBS split the recording (obs-websocket 5.5+): the file it left is final, so it is brought
+        in, registered and passed on (upload, thumbnail) now, not at the end of the session."""
+        if not new_path:
+            return
+        try:
+            start_ms = int(self.obs.record_status().get("outputDuration") or 0)
+        except (ObsUnavailable, ObsRequestFailed):
+            start_ms = 0
+        with self._lock:
+            take = self._take
+            if take is None or self._state not in (RECORDING_, PAUSED):
+                return
+            finished, take.output_path, take.split = take.output_path, new_path, True
+            begun, take.file_start_ms = take.file_start_ms, start_ms
+        if finished and finished != new_path:
+            self._in_background(self._register_split, take, finished, begun)
+
+    def _unannounced_splits(self, take: Take, first: SessionFile) -> list[SessionFile]:
+        """The files OBS's automatic splitting wrote without telling (obs-websocket < 5.5 has no
+        RecordFileChanged, and its stop names only the first file): the files OBS wrote beside it
+        during this session, in name order (OBS names them by time)."""
+        if take.split or self.obs.supports("SplitRecordFile") or not take.output_path or not self.obs.is_local:
+            return []
+        found = []
+        start_ms = first.start_ms + round((first.duration_s or 0) * 1000)
+        for path in split_continuations(Path(take.output_path), since=take.session.start_time):
+            entry = self.manager.bring_in(take.session, str(path), obs_is_local=True, start_ms=start_ms)
+            if entry is not None:
+                found.append(entry)
+                start_ms += round((entry.duration_s or 0) * 1000)
+        if found:
+            log.info("session %s: OBS split the recording into %d files", take.session.name, len(found) + 1)
+        return found
+
+    def _register_split(self, take: Take, path: str, start_ms: int) -> None:
+        with take.files_lock:
+            try:
+                entry = self.manager.bring_in(take.session, path, obs_is_local=self.obs.is_local, start_ms=start_ms)
+                self.manager.store.save(take.session)
+            except Exception as exc:
+                log.error("could not bring in %s of session %s: %s (it stays where OBS wrote it)", path,
+                          take.session.name, exc)
+                return
+        if entry is not None:
+            log.info("session %s: %s is final (OBS split the recording)", take.session.name, entry.name)
+            self.listener.file_finished(take.session, entry)
+
+    # -- pause, resume, markers ------------------------------------------------------------
+
+    def _recording_take(self) -> Take:
+        take = self._take
+        if take is None or self._state not in (RECORDING_, PAUSED):
+            if take is not None and self._state == STARTING:
+                raise Conflict(f"session {take.session.name} is still starting", session_name=take.session.name)
+            raise Conflict("nothing is recording")
+        return take
+
+    def pause(self) -> Session:
+        """Pause, and answer once OBS says it has paused."""
+        return self._toggle(pause=True)
+
+    def resume(self) -> Session:
+        return self._toggle(pause=False)
+
+    def _toggle(self, *, pause: bool) -> Session:
+        with self._lock:
+            take = self._recording_take()
+            if pause and self._state == PAUSED:
+                raise Conflict(f"session {take.session.name} is already paused", session_name=take.session.name)
+            if not pause and self._state != PAUSED:
+                raise Conflict(f"session {take.session.name} is not paused", session_name=take.session.name)
+        try:
+            (self.obs.pause_record if pause else self.obs.resume_record)()
+        except ObsRequestFailed as exc:
+            if exc.code in (OBS_PAUSED, OBS_NOT_PAUSED, OBS_NOT_RECORDING):
+                raise Conflict({OBS_PAUSED: "the recording is already paused", OBS_NOT_PAUSED:
+                                "the recording is not paused"}.get(exc.code or 0, "nothing is recording")) from exc
+            raise
+        wanted = PAUSED if pause else RECORDING_
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._state != (RECORDING_ if pause else PAUSED),
+                                          START_TIMEOUT_S):
+                raise ObsRequestFailed(f"OBS accepted the {'pause' if pause else 'resume'} but did not report it")
+        if self._state != wanted:
+            raise Conflict(f"session {take.session.name} is {self._state} now", session_name=take.session.name)
+        return take.session
+
+    def add_marker(self, label: str | None) -> tuple[Session, dict[str, Any], bool]:
+        """A marker at the recording's current timecode; also an OBS chapter where OBS can write one."""
+        with self._lock:
+            take = self._recording_take()
+        timecode = int(self.obs.record_status().get("outputDuration") or 0)
+        marker = {"timecode_ms": timecode, "label": label, "at": now_iso()}
+        with self._lock:
+            if self._take is not take:
+                raise Conflict("nothing is recording")
+            take.session.markers = sorted([*take.session.markers, marker], key=lambda m: m["timecode_ms"])
+            self.manager.store.save(take.session)
+        chapter = False
+        if self.obs.supports("CreateRecordChapter"):
+            try:
+                self.obs.request("CreateRecordChapter", {"chapterName": label or f"Marker {len(take.session.markers)}"})
+                chapter = True
+            except ObsRequestFailed as exc:  # the output format has no chapters (they need Hybrid MP4)
+                log.info("no chapter for this marker: %s", exc.message)
+        self.listener.marker_added(take.session, marker)
+        return take.session, marker, chapter
 
     def _on_obs_started(self, path: str | None) -> None:
         with self._lock:
@@ -294,7 +458,8 @@ class RecordingLifecycle:
             take = self._take
             if take is None:
                 return
-            take.output_path = path or take.output_path
+            if not take.split:  # after a split, OBS still names the first file here
+                take.output_path = path or take.output_path
             if self._state == STOPPING:  # stop() is waiting for exactly this
                 take.finished.set()
                 return
@@ -368,3 +533,22 @@ class RecordingLifecycle:
     @staticmethod
     def _in_background(target, *args) -> None:
         threading.Thread(target=target, args=args, name=target.__name__, daemon=True).start()
+
+
+def _end_pause(session: Session) -> None:
+    """Close a pause still open (resumed, or stopped while paused)."""
+    for span in session.pauses:
+        if not span.get("end"):
+            span["end"] = now_iso()
+
+
+def split_continuations(first: Path, *, since: str) -> list[Path]:
+    """Files OBS wrote after `first` in its folder during the session: same kind, later names."""
+    try:
+        started = datetime.fromisoformat(since).timestamp()
+        candidates = [p for p in first.parent.iterdir()
+                      if p.suffix == first.suffix and p.name > first.name and not p.is_symlink() and p.is_file()
+                      and p.stat().st_mtime >= started]
+    except (OSError, ValueError):
+        return []
+    return sorted(candidates, key=lambda p: p.name)

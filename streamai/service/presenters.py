@@ -6,16 +6,18 @@ session or a job has exactly one shape wherever it appears.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 
 from ..contract import models as m
-from ..contract.events import now_iso
 from ..contract.vocabulary import JobState, ObsLinkState, RecorderState
 from ..obs import ConnectionState
 from ..sessions import RecordingManager, Session
 from ..sessions.media import hms, human_size
 from ..uploads.queue import Job
+from .disk import DiskReading
 from .lifecycle import Snapshot
 
 _SUMMARY_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -29,8 +31,21 @@ def iso(epoch: float | None) -> str | None:
 
 
 class Presenter:
-    def __init__(self, manager: RecordingManager):
+    """`media_url` turns a media path into a URL a browser can load in <img>/<video> (signed when
+    tokens are on: those elements cannot send a bearer token)."""
+
+    def __init__(self, manager: RecordingManager, media_url: Callable[[str], str] = lambda path: path):
         self.manager = manager
+        self.media_url = media_url
+
+    def session_url(self, name: str, *rest: str) -> str:
+        return self.media_url("/".join(("/api/integrated/recordings", quote(name, safe=""), *rest)))
+
+    def results(self, job: Job) -> list[m.ResultFile]:
+        return [m.ResultFile(kind=r["kind"], name=r["name"], size_bytes=r["size_bytes"],
+                             content_type=r["content_type"],
+                             url=self.media_url(f"/api/integrated/uploads/{job.id}/results/{r['kind']}"))
+                for r in job.results]
 
     # -- jobs ------------------------------------------------------------------------------
 
@@ -46,8 +61,17 @@ class Presenter:
             task_id=job.task_id, processing_status=job.processing_status,
             processing_progress=job.processing_progress, processing_message=job.processing_message,
             created_at=job.created_at, updated_at=job.updated_at, finished_at=job.finished_at,
-            can_retry=job.can_retry, can_cancel=job.can_cancel,
+            can_retry=job.can_retry, can_cancel=job.can_cancel, upload_started_at=job.upload_started_at,
+            uploaded_at=job.uploaded_at, processed_at=job.processed_at, results_state=job.results_state,
+            results=self.results(job),
         )
+
+    @staticmethod
+    def phases(job: Job) -> m.UploadPhases:
+        return m.UploadPhases(job_id=job.id, file_name=job.file_name, state=job.state, queued_at=job.created_at,
+                              upload_started_at=job.upload_started_at, uploaded_at=job.uploaded_at,
+                              processed_at=job.processed_at, task_id=job.task_id,
+                              processing_status=job.processing_status, results_state=job.results_state)
 
     @staticmethod
     def upload_summary(job: Job) -> m.UploadSummary:
@@ -81,13 +105,24 @@ class Presenter:
                     subtitle_model=session.subtitle_model, priority=session.priority,
                     started_by=session.started_by, start_time=session.start_time)
 
-    def session(self, session: Session, job: Job | None = None) -> m.Session:
+    def timeline(self, session: Session) -> dict[str, Any]:
+        """Pauses and markers, as the session and the live status both show them."""
+        return dict(pauses=[m.PauseSpan(**p) for p in session.pauses], paused_s=round(session.paused_seconds(), 1),
+                    markers=[m.Marker(**mk) for mk in session.markers])
+
+    def session(self, session: Session, job: Job | None = None, jobs: list[Job] | None = None) -> m.Session:
+        """`job` is the latest upload; `jobs` all of them, oldest first (the timeline's phases)."""
+        jobs = jobs if jobs is not None else ([job] if job else [])
+        done = next((j for j in reversed(jobs) if j.results), None)
         return m.Session(
             **self.facts(session), status=session.status, end_time=session.end_time,
             duration_s=session.duration_s, duration=hms(session.duration_s), size_bytes=session.size_bytes,
             size=human_size(session.size_bytes), files=self.files(session), obs_output_path=session.obs_output_path,
             note=session.note, metadata=session.metadata,
             vultr_upload=self.upload_summary(job) if job else self.legacy_summary(session.legacy_upload),
+            **self.timeline(session), thumbnail_url=self.session_url(session.name, "thumbnail")
+            if session.thumbnail else None, uploads=[self.phases(j) for j in jobs],
+            results=self.results(done) if done else [],
         )
 
     def formatted(self, session: Session, job: Job | None) -> m.FormattedRecording:
@@ -98,7 +133,8 @@ class Presenter:
         return m.FormattedRecording(
             id=session.name, session_name=session.name, title=session.title, date=session.start_time[:10],
             start_time=session.start_time, duration=hms(session.duration_s), size=human_size(session.size_bytes),
-            views=0, thumbnail="", platforms=["OBS Recording"],
+            views=0, thumbnail=self.session_url(session.name, "thumbnail") if session.thumbnail else "",
+            platforms=["OBS Recording"],
             status="ready" if session.status == "stopped" else str(session.status),
             hasTranscription=processing == "completed", hasHighlights=False, hasShorts=False,
             categories=categories if isinstance(categories, list) and categories else ["General"],
@@ -129,8 +165,8 @@ class Presenter:
             note=session.note, stopped_by=stopped_by, upload_result=upload_result,
         )
 
-    def recording_status(self, snap: Snapshot, obs: dict[str, Any] | None,
-                         obs_error: str | None) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
+    def recording_status(self, snap: Snapshot, obs: dict[str, Any] | None, obs_error: str | None,
+                         disk: DiskReading | None = None) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
         if snap.session is None:
             return m.IdleRecordingStatus(state=snap.state, message="No recording in progress",
                                          obs_connected=snap.obs_connected)
@@ -145,11 +181,12 @@ class Presenter:
             **self.facts(snap.session), state=snap.state,
             stopping=snap.state in (RecorderState.STOPPING, RecorderState.INTERRUPTED),
             stop_error=snap.stop_error, obs_status=record, obs_connected=snap.obs_connected,
+            **self.timeline(snap.session),
+            disk=m.DiskStatus(free_bytes=disk.free_bytes, low=disk.low, estimated_remaining_s=round(
+                disk.estimated_remaining_s) if disk.estimated_remaining_s is not None else None) if disk else None,
         )
 
     @staticmethod
     def obs_connection(state: ConnectionState) -> m.ObsConnection:
         return m.ObsConnection(connected=state.connected, state=ObsLinkState(state.state), error=state.error)
 
-
-__all__ = ["Presenter", "iso", "now_iso"]

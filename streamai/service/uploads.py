@@ -3,9 +3,11 @@ upload worker's news becomes."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Callable
+from typing import BinaryIO
 
 from ..config import Settings
 from ..contract import events as e
@@ -23,6 +25,13 @@ log = logging.getLogger(__name__)
 
 Emit = Callable[[str, m.Wire], None]
 UPLOADS_OFF = "uploads are off: set VULTR_API_URL to the processing API's address"
+RESULTS_FOLDER = "results"
+# What a result's Content-Type becomes on disk; anything else is kept as opaque bytes.
+RESULT_SUFFIXES = {
+    "text/vtt": ".vtt", "application/x-subrip": ".srt", "text/srt": ".srt", "text/plain": ".txt",
+    "application/json": ".json", "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
+    "video/mp4": ".mp4", "video/webm": ".webm", "video/x-matroska": ".mkv", "video/quicktime": ".mov",
+}
 
 
 class Uploads:
@@ -49,30 +58,63 @@ class Uploads:
         if self.worker:
             self.worker.stop()
 
-    def open_file(self, job: Job):
-        """The worker's way to a job's file: a regular file inside the job's own session folder."""
+    def _session_and_file(self, job: Job) -> tuple[Session, SessionFile]:
         session = self.manager.store.get(job.session_name)
         if session is None:
             raise FileNotFoundError(f"session {job.session_name} is gone")
-        entry = SessionFile(job.file_name, job.total_bytes, folder=job.file_folder)
+        entry = next((f for f in session.files if f.parts == job.file_parts), None)
+        return session, entry or SessionFile(job.file_name, job.total_bytes, folder=job.file_folder)
+
+    def open_file(self, job: Job):
+        """The worker's way to a job's file: a regular file inside the job's own session folder."""
+        session, entry = self._session_and_file(job)
         return self.manager.open_recording(session, entry)
+
+    def form_fields(self, job: Job) -> dict[str, str]:
+        """What the processing API gets beside the file: the markers inside it, ordered by timecode."""
+        session, entry = self._session_and_file(job)
+        markers = [{"timecode_ms": mk["timecode_ms"], "label": mk.get("label"), "at": mk["at"]}
+                   for mk in session.markers_in(entry)]
+        return {"markers": json.dumps(markers, ensure_ascii=False)}
+
+    def store_result(self, job: Job, kind: str, response) -> dict:
+        """One processed result, streamed into `results/job-<id>/` of the job's session folder."""
+        content_type = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        name = kind + RESULT_SUFFIXES.get(content_type, ".bin")
+        parts = (job.session_name, RESULTS_FOLDER, f"job-{job.id}")
+        self.manager.folder.ensure_folder(*parts)
+        size = self.manager.folder.write_stream(*parts, name, chunks=response.iter_content(1024 * 1024))
+        return {"kind": kind, "name": name, "size_bytes": size, "content_type": content_type or "application/octet-stream"}
+
+    def open_result(self, session: Session, kind: str, job_id: int | None) -> tuple[Job, dict, BinaryIO]:
+        """A fetched result of the session (of `job_id`, or of its latest job that has one)."""
+        jobs = self.queue.jobs_for_sessions([session.name]).get(session.name, [])
+        for job in reversed(jobs):
+            if job_id is not None and job.id != job_id:
+                continue
+            for result in job.results:
+                if result["kind"] == kind:
+                    fh = self.manager.folder.open_file(session.folder, RESULTS_FOLDER, f"job-{job.id}", result["name"])
+                    return job, result, fh
+        raise NotFound(f"session {session.name} has no {kind} result" + (f" for job {job_id}" if job_id else ""))
 
     # -- queueing --------------------------------------------------------------------------
 
-    def auto_upload(self, session: Session) -> m.UploadQueued | m.UploadNotQueued:
-        """After a stop: queue the recording, or say plainly why not."""
+    def auto_upload(self, session: Session, entry: SessionFile | None = None) -> m.UploadQueued | m.UploadNotQueued:
+        """A file is final (at stop, or when OBS split it): queue it, or say plainly why not."""
         try:
-            job = self.queue_session(session, session.subtitle_model, session.priority, manual=False)
+            job = self.queue_file(session, entry, session.subtitle_model, session.priority, manual=False)
         except StreamAIError as exc:
             log.warning("no automatic upload for %s: %s", session.name, exc.message)
             return m.UploadNotQueued(reason=exc.message)
         return m.UploadQueued(job=self.presenter.job(job))
 
-    def queue_session(self, session: Session, subtitle_model: str, priority: int, *, manual: bool,
-                      force: bool = False) -> Job:
+    def queue_file(self, session: Session, entry: SessionFile | None, subtitle_model: str, priority: int, *,
+                   manual: bool, force: bool = False) -> Job:
+        """Queue `entry` (the session's largest file when None) for upload."""
         if not self.enabled:
             raise Unavailable(UPLOADS_OFF)
-        entry = session.main_file
+        entry = entry or session.main_file
         if entry is None:
             raise Conflict(f"session {session.name} has no recording file to upload"
                            + (f": {session.note}" if session.note else ""))
@@ -187,6 +229,12 @@ class Uploads:
             will_retry=next_attempt_at is not None, next_retry_at=iso(next_attempt_at), manual=job.manual))
         if job.manual and next_attempt_at is None:
             self._manual_outcome(job, success=False, error=error)
+
+    def results_ready(self, job: Job) -> None:
+        self.emit("processing_results_ready", e.ProcessingResultsReady(
+            job_id=job.id, session_name=job.session_name, task_id=job.task_id or "",
+            results=self.presenter.results(job)))
+        self.emit("session_updated", e.SessionUpdated(session_name=job.session_name))
 
     def processing(self, job: Job, status: str, progress: float | None, message: str | None) -> None:
         self.emit("processing_status", e.ProcessingStatus(

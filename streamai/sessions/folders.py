@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +112,15 @@ class RecordingsFolder:
             name, at = _at(parent, check_name(parts[-1]))
             os.mkdir(name, **at)
 
+    def ensure_folder(self, *parts: str) -> None:
+        """Each folder of `parts`, created where missing (never through a link)."""
+        for depth in range(1, len(parts) + 1):
+            try:
+                self.make_folder(*parts[:depth])
+            except FileExistsError:
+                with self.directory(*parts[:depth]):  # it must be a real folder
+                    pass
+
     def remove_folder(self, *parts: str) -> None:
         """Remove an empty folder (OSError when it is not empty)."""
         with self.directory(*parts[:-1]) as parent:
@@ -171,6 +180,11 @@ class RecordingsFolder:
         self.write_bytes(*parts, data=text.encode("utf-8"))
 
     def write_bytes(self, *parts: str, data: bytes) -> None:
+        self.write_stream(*parts, chunks=[data])
+
+    def write_stream(self, *parts: str, chunks: Iterable[bytes]) -> int:
+        """Write `chunks` to a hidden temporary file, fsync, then rename it into place; the size."""
+        written = 0
         with self.directory(*parts[:-1]) as folder:
             final = check_name(parts[-1])
             tmp = f".{final}.tmp"
@@ -182,7 +196,9 @@ class RecordingsFolder:
             fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o644, **at)
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
+                    for chunk in chunks:
+                        fh.write(chunk)
+                        written += len(chunk)
                     fh.flush()
                     os.fsync(fh.fileno())
                 final_name, _ = _at(folder, final)
@@ -195,6 +211,7 @@ class RecordingsFolder:
                     os.unlink(tmp_name, **at)
                 raise
             _fsync_dir(folder)
+        return written
 
     def unlink(self, *parts: str) -> None:
         with self.directory(*parts[:-1]) as folder:

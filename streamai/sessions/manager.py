@@ -18,13 +18,14 @@ from typing import Any, BinaryIO
 from ..contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 from ..exceptions import InvalidInput
 from .folders import RecordingsFolder, UnsafePath
-from .media import is_video_name, probe_duration
+from .media import is_video_name, probe_duration, thumbnail_jpeg
 from .names import default_session_name, is_reserved_folder, sanitize_session_name
 from .store import INTERRUPTED, RECORDING, STOPPED, Session, SessionFile, SessionStore, now_iso
 
 log = logging.getLogger(__name__)
 
 METADATA_FILE = "session_metadata.json"
+THUMBNAIL = "thumbnail.jpg"
 Describe = Callable[[Session], dict[str, Any]]
 
 
@@ -99,18 +100,19 @@ class RecordingManager:
     # -- finishing ---------------------------------------------------------------------------
 
     def bring_in(self, session: Session, output_path: str | None, *, status: str = STOPPED,
-                 obs_is_local: bool = True, leave_in_place: bool = False) -> None:
-        """Move OBS's file into the session folder and register it.
+                 obs_is_local: bool = True, leave_in_place: bool = False, start_ms: int = 0) -> SessionFile | None:
+        """Move OBS's file into the session folder and register it; the entry, or None (noted).
 
         When the move fails (a folder we cannot write) this raises, and the file stays where OBS
         wrote it; with `leave_in_place` the session notes that instead, so it can be closed anyway.
         """
         if output_path:
             session.obs_output_path = output_path
-            self._bring_in(session, Path(output_path), obs_is_local=obs_is_local, status=status,
-                           leave_in_place=leave_in_place)
-        elif status == INTERRUPTED:
+            return self._bring_in(session, Path(output_path), obs_is_local=obs_is_local, status=status,
+                                  leave_in_place=leave_in_place, start_ms=start_ms)
+        if status == INTERRUPTED:
             session.add_note("OBS went away during the recording and reported no file.")
+        return None
 
     def close(self, session: Session, status: str = STOPPED) -> Session:
         """The session is over: saved with its end and status (raises when the database cannot be written)."""
@@ -123,7 +125,7 @@ class RecordingManager:
         return session
 
     def _bring_in(self, session: Session, source: Path, *, obs_is_local: bool, status: str,
-                  leave_in_place: bool) -> None:
+                  leave_in_place: bool, start_ms: int) -> SessionFile | None:
         try:
             source_is_file = source.is_file() and not source.is_symlink()
         except OSError:
@@ -135,7 +137,7 @@ class RecordingManager:
             else:
                 session.add_note(f"OBS saved the recording as {source}, which is not on this machine "
                                  "(is OBS running on another computer?). It cannot be moved or uploaded from here.")
-            return
+            return None
         try:
             # OBS may still hold a file it did not close itself: link, never copy it.
             name = self.folder.move_in(source, session.folder, allow_copy=status != INTERRUPTED)
@@ -146,10 +148,10 @@ class RecordingManager:
                                          f"({exc.strerror or exc})") from exc
             session.add_note(f"The recording stays at {source}: moving it into the session folder failed "
                              f"({exc.strerror or exc}). It is not uploaded from there.")
-            return
-        self.add_file(session, name)
+            return None
+        return self.add_file(session, name, start_ms=start_ms)
 
-    def add_file(self, session: Session, name: str, folder: str = "") -> SessionFile | None:
+    def add_file(self, session: Session, name: str, folder: str = "", start_ms: int = 0) -> SessionFile | None:
         """Register a file of the session folder, if it is a regular file; the note says why not."""
         parts = (folder, name) if folder else (name,)
         try:
@@ -161,10 +163,31 @@ class RecordingManager:
             session.add_note(f"Ignored {name}: {exc.strerror}; StreamAI only uses regular files inside "
                              "RECORDINGS_PATH.")
             return None
-        entry = SessionFile(name=name, size_bytes=size, duration_s=duration, folder=folder)
+        entry = SessionFile(name=name, size_bytes=size, duration_s=duration, folder=folder, start_ms=start_ms)
         session.files = [f for f in session.files if f.parts != entry.parts] + [entry]
         session.recount()
         return entry
+
+    def make_thumbnail(self, session: Session, entry: SessionFile) -> bool:
+        """`thumbnail.jpg` in the session folder, a frame from about 10 % into `entry` (once per session)."""
+        if session.thumbnail:
+            return False
+        try:
+            with self.open_recording(session, entry) as fh:
+                image = thumbnail_jpeg(fh, entry.duration_s)
+            if image is None:
+                return False
+            self.folder.write_bytes(session.folder, THUMBNAIL, data=image)
+        except OSError as exc:
+            log.warning("no thumbnail for %s: %s", session.name, exc)
+            return False
+        session.thumbnail = THUMBNAIL
+        return True
+
+    def open_thumbnail(self, session: Session) -> BinaryIO:
+        if not session.thumbnail:
+            raise FileNotFoundError(f"session {session.name} has no thumbnail")
+        return self.folder.open_file(session.folder, session.thumbnail)
 
     # -- the metadata file ---------------------------------------------------------------------
 
@@ -207,6 +230,8 @@ class RecordingManager:
         session = self._restore(name, meta) if meta.get("streamai") == 1 else self._legacy(name, meta, entries)
         known = {f.get("name"): f.get("duration_s") for f in meta.get("files") or [] if isinstance(f, dict)}
         for entry in entries:
+            if entry.name == THUMBNAIL and entry.is_file:
+                session.thumbnail = THUMBNAIL
             if not is_video_name(entry.name):
                 continue
             if not entry.is_file:

@@ -52,6 +52,26 @@ def probe_duration(fh: BinaryIO, timeout_s: float = 30.0) -> float | None:
     return duration if duration == duration and duration not in (float("inf"), float("-inf")) else None
 
 
+def thumbnail_jpeg(fh: BinaryIO, duration_s: float | None, width: int = 480,
+                   timeout_s: float = 30.0) -> bytes | None:
+    """A JPEG of the frame about 10 % in (ffmpeg), or None when ffmpeg is missing or cannot read it."""
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        return None
+    source, fds = _input(fh)
+    at = f"{(duration_s or 0) * 0.1:.3f}"
+    try:
+        image = subprocess.run(
+            [ffmpeg, "-v", "error", "-ss", at, "-i", source, "-frames:v", "1", "-vf", f"scale=w=min({width}\\,iw):h=-2",
+             "-f", "image2", "-c:v", "mjpeg", "pipe:1"],
+            capture_output=True, timeout=timeout_s, check=True, pass_fds=fds,
+        ).stdout
+    except (subprocess.SubprocessError, OSError) as exc:
+        log.info("no thumbnail for %s: %s", getattr(fh, "name", "a file"), exc)
+        return None
+    return image if image.startswith(b"\xff\xd8") else None
+
+
 def human_size(num_bytes: int | None) -> str:
     size = float(num_bytes or 0)
     for unit in ("B", "KB", "MB", "GB"):

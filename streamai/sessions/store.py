@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from ..contract.events import now_iso
@@ -12,7 +13,7 @@ from ..db import Database
 
 RECORDING, STOPPED, INTERRUPTED, FAILED = (SessionStatus.RECORDING, SessionStatus.STOPPED,
                                            SessionStatus.INTERRUPTED, SessionStatus.FAILED)
-_JSON_COLUMNS = ("files", "metadata", "legacy_upload")
+_JSON_COLUMNS = ("files", "metadata", "legacy_upload", "pauses", "markers")
 
 
 @dataclass
@@ -23,6 +24,7 @@ class SessionFile:
     size_bytes: int
     duration_s: float | None = None
     folder: str = ""
+    start_ms: int = 0  # where it begins in the recording's time, when OBS split the recording
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -32,9 +34,10 @@ class SessionFile:
     def from_dict(cls, data: dict[str, Any]) -> SessionFile:
         """From a stored row; anything but the names and figures (an old absolute path) is ignored."""
         duration = data.get("duration_s")
+        start = data.get("start_ms")
         return cls(name=str(data["name"]), size_bytes=int(data.get("size_bytes") or 0),
                    duration_s=float(duration) if isinstance(duration, (int, float)) else None,
-                   folder=str(data.get("folder") or ""))
+                   folder=str(data.get("folder") or ""), start_ms=start if isinstance(start, int) else 0)
 
 
 @dataclass
@@ -57,6 +60,9 @@ class Session:
     note: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     legacy_upload: dict[str, Any] | None = None
+    pauses: list[dict[str, Any]] = field(default_factory=list)  # {start, end}: wall-clock ISO times
+    markers: list[dict[str, Any]] = field(default_factory=list)  # {timecode_ms, label, at}
+    thumbnail: str | None = None  # its file name in the session folder
 
     @classmethod
     def from_row(cls, row) -> Session:
@@ -65,6 +71,8 @@ class Session:
             data[key] = json.loads(data[key]) if data[key] else None
         data["files"] = [SessionFile.from_dict(f) for f in data["files"] or []]
         data["metadata"] = data["metadata"] or {}
+        data["pauses"] = data["pauses"] or []
+        data["markers"] = data["markers"] or []
         data["auto_upload"] = bool(data["auto_upload"])
         return cls(**data)
 
@@ -72,6 +80,22 @@ class Session:
     def main_file(self) -> SessionFile | None:
         """The file a manual upload sends: the largest one."""
         return max(self.files, key=lambda f: f.size_bytes, default=None)
+
+    def paused_seconds(self, now: datetime | None = None) -> float:
+        """Time spent paused so far (an open pause counts until `now`)."""
+        total = 0.0
+        for span in self.pauses:
+            end = datetime.fromisoformat(span["end"]) if span.get("end") else (now or datetime.now().astimezone())
+            total += max(0.0, (end - datetime.fromisoformat(span["start"])).total_seconds())
+        return total
+
+    def markers_in(self, entry: "SessionFile") -> list[dict[str, Any]]:
+        """The markers inside one file of the session, with timecodes from that file's start."""
+        end = entry.start_ms + (entry.duration_s * 1000 if entry.duration_s is not None else float("inf"))
+        chosen = [m for m in self.markers if entry.start_ms <= m["timecode_ms"] < end or (
+            entry is self.files[-1] and m["timecode_ms"] >= end)] if self.files else []
+        return sorted(({**m, "timecode_ms": m["timecode_ms"] - entry.start_ms} for m in chosen),
+                      key=lambda m: m["timecode_ms"])
 
     def add_note(self, text: str) -> None:
         self.note = f"{self.note} {text}" if self.note else text

@@ -47,6 +47,10 @@ class Cancelled(ProcessingApiError):
     pass
 
 
+class ResultMissing(PermanentError):
+    """The task has no result of that kind (not an error: not every processing makes every kind)."""
+
+
 @dataclass(frozen=True)
 class UploadReceipt:
     task_id: str
@@ -125,6 +129,24 @@ class ProcessingApiClient:
         if response.status_code == 404:
             raise TaskUnknown(f"the processing API does not know task {task_id}", status=404)
         return self._json(response, "status")
+
+    def fetch_result(self, task_id: str, kind: str) -> requests.Response:
+        """A processed result, as a streamed response the caller reads in chunks and closes."""
+        url = f"{self.base_url}/results/{task_id}/{kind}"
+        try:
+            response = self._session.get(url, stream=True, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise TransientError(f"{kind} of {task_id} unavailable: {_describe(exc)}") from exc
+        if response.status_code == 404:
+            response.close()
+            raise ResultMissing(f"task {task_id} has no {kind}", status=404)
+        if response.status_code >= 400:
+            error = TransientError if response.status_code in RETRYABLE_STATUSES else PermanentError
+            reason = _reason(response)
+            response.close()
+            raise error(f"{kind} of {task_id} refused with HTTP {response.status_code}: {reason}",
+                        status=response.status_code, retry_after_s=_retry_after(response))
+        return response
 
     @staticmethod
     def _json(response: requests.Response, what: str) -> dict[str, Any]:

@@ -9,10 +9,11 @@ claim, mark, list) so another backend can stand behind it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..contract.events import now_iso
@@ -67,12 +68,21 @@ class Job:
     created_at: str
     updated_at: str
     finished_at: str | None
+    upload_started_at: str | None = None
+    uploaded_at: str | None = None
+    processed_at: str | None = None
+    results_state: str | None = None  # pending -> fetching -> ready | failed, once processing completed
+    results: list[dict[str, Any]] = field(default_factory=list)  # {kind, name, size_bytes, content_type}
+    results_attempts: int = 0
+    results_next_at: float | None = None
+    results_error: str | None = None
 
     @classmethod
     def from_row(cls, row) -> Job:
         data = dict(row)
         data["manual"] = bool(data["manual"])
         data["state"] = JobState(data["state"])
+        data["results"] = json.loads(data.get("results") or "[]")
         return cls(**data)
 
     @property
@@ -145,10 +155,11 @@ class UploadQueue:
             ).fetchone()
             if row is None:
                 return None
+            stamp = now_iso()
             conn.execute(
-                "UPDATE upload_jobs SET state = ?, attempts = attempts + 1, bytes_sent = 0, updated_at = ?"
-                " WHERE id = ?",
-                (UPLOADING, now_iso(), row["id"]),
+                "UPDATE upload_jobs SET state = ?, attempts = attempts + 1, bytes_sent = 0, updated_at = ?,"
+                " upload_started_at = ? WHERE id = ?",
+                (UPLOADING, stamp, stamp, row["id"]),
             )
             return Job.from_row(conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (row["id"],)).fetchone())
 
@@ -175,7 +186,7 @@ class UploadQueue:
                       poll_in_s: float) -> Job | None:
         return self._transition(
             job_id, (UPLOADING, CANCELLED), state=UPLOADED, task_id=task_id, sha256=sha256, last_error=None,
-            finished_at=now_iso(), next_poll_at=time.time() + poll_in_s, poll_interval_s=poll_in_s,
+            finished_at=now_iso(), uploaded_at=now_iso(), next_poll_at=time.time() + poll_in_s, poll_interval_s=poll_in_s,
             processing_status="uploaded", bytes_sent=bytes_sent,
         )
 
@@ -206,10 +217,13 @@ class UploadQueue:
     def record_processing(self, job_id: int, *, status: str, progress: float | None, message: str | None,
                           state: str, next_poll_at: float | None, poll_interval_s: float | None) -> Job | None:
         finished = now_iso() if state in (COMPLETED, FAILED) else None
-        changes = dict(state=state, processing_status=status, processing_progress=progress,
-                       processing_message=message, next_poll_at=next_poll_at, poll_interval_s=poll_interval_s)
+        changes: dict[str, Any] = dict(state=state, processing_status=status, processing_progress=progress,
+                                       processing_message=message, next_poll_at=next_poll_at,
+                                       poll_interval_s=poll_interval_s)
         if finished:
-            changes["finished_at"] = finished
+            changes["finished_at"] = changes["processed_at"] = finished
+        if state == COMPLETED:  # its results are fetched next
+            changes.update(results_state="pending", results_next_at=time.time(), results_attempts=0)
         if state == FAILED:
             changes["last_error"] = message or "processing failed"
         return self._transition(job_id, FOLLOWING, **changes)
@@ -217,12 +231,45 @@ class UploadQueue:
     def postpone_poll(self, job_id: int, *, next_poll_at: float, poll_interval_s: float) -> None:
         self._transition(job_id, FOLLOWING, next_poll_at=next_poll_at, poll_interval_s=poll_interval_s)
 
+    # -- results of processing -----------------------------------------------------------------
+
+    def due_results(self, now: float | None = None) -> list[Job]:
+        now = time.time() if now is None else now
+        with self.db.reading() as conn:
+            rows = conn.execute("SELECT * FROM upload_jobs WHERE results_state = 'pending' AND"
+                                " coalesce(results_next_at, 0) <= ? ORDER BY results_next_at", (now,)).fetchall()
+        return [Job.from_row(r) for r in rows]
+
+    def _results(self, job_id: int, expected: str, **changes: Any) -> Job | None:
+        changes["updated_at"] = now_iso()
+        if "results" in changes:
+            changes["results"] = json.dumps(changes["results"], allow_nan=False)
+        sets = ", ".join(f"{key} = :{key}" for key in changes)
+        with self.db.transaction() as conn:
+            updated = conn.execute(f"UPDATE upload_jobs SET {sets} WHERE id = :id AND results_state = :expected",
+                                   {**changes, "id": job_id, "expected": expected}).rowcount
+            row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
+        return Job.from_row(row) if updated and row else None
+
+    def claim_results(self, job_id: int) -> Job | None:
+        return self._results(job_id, "pending", results_state="fetching")
+
+    def results_fetched(self, job_id: int, results: list[dict[str, Any]]) -> Job | None:
+        return self._results(job_id, "fetching", results_state="ready", results=results, results_error=None)
+
+    def results_retry(self, job_id: int, *, error: str, attempts: int, next_at: float | None) -> Job | None:
+        """Try again at `next_at`, or give up (`failed`) when it is None."""
+        state = "pending" if next_at is not None else "failed"
+        return self._results(job_id, "fetching", results_state=state, results_error=error,
+                             results_attempts=attempts, results_next_at=next_at)
+
     def recover_interrupted(self) -> list[Job]:
-        """Jobs that were uploading when the process died go back to the queue."""
+        """Jobs that were uploading when the process died go back to the queue (and fetches too)."""
         with self.db.transaction() as conn:
             rows = conn.execute("SELECT id FROM upload_jobs WHERE state = ?", (UPLOADING,)).fetchall()
             conn.execute("UPDATE upload_jobs SET state = ?, bytes_sent = 0, next_attempt_at = NULL, updated_at = ?"
                          " WHERE state = ?", (QUEUED, now_iso(), UPLOADING))
+            conn.execute("UPDATE upload_jobs SET results_state = 'pending' WHERE results_state = 'fetching'")
         return [self.get(r["id"]) for r in rows]
 
     # -- reading -------------------------------------------------------------------------------
@@ -250,6 +297,19 @@ class UploadQueue:
                 f" WHERE session_name IN ({marks}) GROUP BY session_name)", names
             ).fetchall()
         return {row["session_name"]: Job.from_row(row) for row in rows}
+
+    def jobs_for_sessions(self, names: Iterable[str]) -> dict[str, list[Job]]:
+        """Every job of these sessions, oldest first (a session's timeline shows them all)."""
+        names = list(names)
+        if not names:
+            return {}
+        marks = ", ".join("?" for _ in names)
+        with self.db.reading() as conn:
+            rows = conn.execute(f"SELECT * FROM upload_jobs WHERE session_name IN ({marks}) ORDER BY id", names)
+            found: dict[str, list[Job]] = {}
+            for row in rows:
+                found.setdefault(row["session_name"], []).append(Job.from_row(row))
+        return found
 
     def due_polls(self, now: float | None = None) -> list[Job]:
         now = time.time() if now is None else now

@@ -15,7 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
-from .client import Cancelled, ProcessingApiClient, ProcessingApiError, TaskUnknown, UploadReceipt
+import requests
+
+from ..contract.vocabulary import RESULT_KINDS
+from .client import Cancelled, ProcessingApiClient, ProcessingApiError, ResultMissing, TaskUnknown, UploadReceipt
 from .queue import COMPLETED, FAILED, Job, UploadQueue, state_for_processing
 
 log = logging.getLogger(__name__)
@@ -35,9 +38,14 @@ class UploadListener(Protocol):
 
     def processing(self, job: Job, status: str, progress: float | None, message: str | None) -> None: ...
 
+    def results_ready(self, job: Job) -> None: ...
+
 
 OpenFile = Callable[[Job], BinaryIO]
 FormFields = Callable[[Job], dict[str, str]]
+# Writes one result (kind, the streamed response) beside the job's session; says what it wrote.
+StoreResult = Callable[[Job, str, "requests.Response"], dict]
+MAX_RESULT_ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,7 @@ class UploadWorker:
         open_file: OpenFile,
         *,
         form_fields: FormFields = lambda job: {},
+        store_result: StoreResult | None = None,
         concurrency: int = 1,
         retry: RetryPolicy = RetryPolicy(),
         poll_interval_s: float = 2.0,
@@ -79,6 +88,7 @@ class UploadWorker:
         self.listener = listener
         self.open_file = open_file
         self.form_fields = form_fields
+        self.store_result = store_result
         self.concurrency = concurrency
         self.retry = retry
         self.poll_interval_s = poll_interval_s
@@ -94,6 +104,8 @@ class UploadWorker:
         for n in range(self.concurrency):
             self._spawn(self._upload_loop, f"upload-{n}")
         self._spawn(self._poll_loop, "processing-poller")
+        if self.store_result is not None:
+            self._spawn(self._results_loop, "results-fetcher")
 
     def _spawn(self, target, name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
@@ -250,6 +262,46 @@ class UploadWorker:
             return
         self._tell(self.listener.processing, updated, status, progress, message)
         self._changed(updated)
+
+
+    # -- fetching the results ----------------------------------------------------------------
+
+    def _results_loop(self) -> None:
+        while not self._stopping.wait(0.5):
+            try:
+                for job in self.queue.due_results():
+                    self._fetch_results(job)
+            except Exception:
+                log.exception("results fetcher failed; will try again")
+
+    def _fetch_results(self, job: Job) -> None:
+        """Every kind the task has, streamed to disk; a missing kind is fine, a failure is retried."""
+        claimed = self.queue.claim_results(job.id)
+        if claimed is None or self.store_result is None:
+            return
+        fetched = []
+        try:
+            for kind in RESULT_KINDS:
+                try:
+                    response = self.client.fetch_result(claimed.task_id or "", kind)
+                except ResultMissing:
+                    continue
+                with response:
+                    fetched.append(self.store_result(claimed, kind, response))
+        except (ProcessingApiError, OSError, requests.RequestException) as exc:
+            attempts = claimed.results_attempts + 1
+            retry = not isinstance(exc, ProcessingApiError) or exc.retryable
+            next_at = (time.time() + self.retry.delay(attempts, getattr(exc, "retry_after_s", None))
+                       if retry and attempts < MAX_RESULT_ATTEMPTS else None)
+            log.warning("results of task %s: %s (%s)", claimed.task_id, exc,
+                        f"retrying, attempt {attempts}" if next_at else "giving up")
+            self._changed(self.queue.results_retry(job.id, error=str(exc), attempts=attempts, next_at=next_at))
+            return
+        updated = self.queue.results_fetched(job.id, fetched)
+        if updated is not None:
+            log.info("results of task %s: %s", claimed.task_id, ", ".join(r["kind"] for r in fetched) or "none")
+            self._tell(self.listener.results_ready, updated)
+            self._changed(updated)
 
 
 class _ProgressReporter:

@@ -2,7 +2,7 @@
 
 It parses multipart as a stream (memory stays flat for multi-GB files), keeps what it received
 on disk with its sha256, and can answer 5xx/4xx, drop the connection mid-body, read slowly,
-or go down and come back on the same port.
+stop reading mid-body until the test says go, or go down and come back on the same port.
 """
 
 from __future__ import annotations
@@ -16,11 +16,19 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 from multipart import PushMultipartParser
 from multipart import parse_options_header
 
 READ_CHUNK = 1024 * 1024
+
+
+def larger_than_socket_buffers() -> int:
+    """A body size that loopback TCP cannot hold in flight (both buffers at their largest, plus
+    margin): a client whose body `hold_next` stops is then blocked before its last byte."""
+    largest = sum(int(Path(f"/proc/sys/net/ipv4/tcp_{kind}mem").read_text().split()[2]) for kind in "wr")
+    return largest + 8 * READ_CHUNK
 
 
 class _BodyCut(Exception):
@@ -49,14 +57,37 @@ class Fault:
 
 
 @dataclass
+class Hold:
+    """Stops reading one upload's body after `after_bytes` until `release()`: the client stays
+    mid-body for as long as the test needs, whatever the machine's speed."""
+
+    after_bytes: int = 0
+    reached: threading.Event = field(default_factory=threading.Event)
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def wait_reached(self, timeout: float = 30) -> None:
+        if not self.reached.wait(timeout):
+            raise AssertionError(f"no upload body reached byte {self.after_bytes} in {timeout}s")
+
+    def release(self) -> None:
+        self.released.set()
+
+
+@dataclass
 class State:
     uploads: list[ReceivedUpload] = field(default_factory=list)
     attempts: int = 0
     faults: list[Fault] = field(default_factory=list)
+    holds: list[Hold] = field(default_factory=list)
+    cut_bodies: int = 0  # bodies that ended early: no upload
     read_delay_s: float = 0.0  # pause after each chunk: a slow reader
     status_script: list[str] = field(default_factory=lambda: ["processing", "completed"])
     polls: dict[str, int] = field(default_factory=dict)
     api_key: str = ""
+    # kind -> (content type, body) served at /results/{task_id}/{kind}; a kind absent answers 404.
+    results: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    result_failures: int = 0  # the next N result requests answer 503
+    result_requests: list[str] = field(default_factory=list)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -89,6 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, {"status": "healthy"})
         if not self._authorised():
             return
+        if self.path.startswith("/results/"):
+            return self._result()
         if self.path.startswith("/status/"):
             task_id = self.path.rsplit("/", 1)[1]
             if task_id not in {u.task_id for u in api.state.uploads}:
@@ -101,6 +134,24 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, {"task_id": task_id, "status": status, "progress": progress,
                                     "message": f"task is {status}"})
         self._json(404, {"detail": "not found"})
+
+    def _result(self):
+        api = self.server.api
+        _, _, task_id, kind = self.path.split("/", 3)
+        with api.lock:
+            api.state.result_requests.append(kind)
+            failing = api.state.result_failures > 0
+            api.state.result_failures -= failing
+        if failing:
+            return self._json(503, {"detail": "results not ready, try again"})
+        if task_id not in {u.task_id for u in api.state.uploads} or kind not in api.state.results:
+            return self._json(404, {"detail": f"no {kind} for {task_id}"})
+        content_type, body = api.state.results[kind]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def do_POST(self):
         api = self.server.api
@@ -125,7 +176,9 @@ class _Handler(BaseHTTPRequestHandler):
         if ctype != "multipart/form-data" or "boundary" not in options:
             self.close_connection = True
             return self._json(422, {"detail": "expected multipart/form-data"})
-        received = self._receive(options["boundary"], length, fault)
+        with api.lock:
+            hold = api.state.holds.pop(0) if api.state.holds else None
+        received = self._receive(options["boundary"], length, fault, hold)
         if received is None:
             return
         self._json(200, {"task_id": received.task_id, "status": "uploaded", "filename": received.filename,
@@ -133,7 +186,7 @@ class _Handler(BaseHTTPRequestHandler):
                          "config": {"subtitle_model": received.fields.get("subtitle_model"),
                                     "priority": received.fields.get("priority")}})
 
-    def _receive(self, boundary: str, length: int, fault: Fault | None) -> ReceivedUpload | None:
+    def _receive(self, boundary: str, length: int, fault: Fault | None, hold: Hold | None) -> ReceivedUpload | None:
         api = self.server.api
         fields: dict[str, str] = {}
         digest, size, filename, out, target = hashlib.sha256(), 0, None, None, None
@@ -142,7 +195,12 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             with PushMultipartParser(boundary, content_length=length) as parser:
                 while remaining > 0:
-                    chunk = self.rfile.read(min(READ_CHUNK, remaining))
+                    if hold and length - remaining >= hold.after_bytes:
+                        hold.reached.set()
+                        hold.released.wait()
+                        hold = None
+                    unheld = hold.after_bytes - (length - remaining) if hold else READ_CHUNK
+                    chunk = self.rfile.read(min(READ_CHUNK, remaining, unheld))
                     if not chunk:
                         raise _BodyCut  # the client went away
                     remaining -= len(chunk)
@@ -171,7 +229,10 @@ class _Handler(BaseHTTPRequestHandler):
                                 if api.store_dir:
                                     target = api.store_dir / f"{next(api.ids)}-{Path(filename).name}"
                                     out = open(target, "wb")
-        except _BodyCut:
+        except (_BodyCut, ConnectionError):
+            with api.changed:
+                api.state.cut_bodies += 1
+                api.changed.notify_all()
             return None
         finally:
             if out:
@@ -179,8 +240,9 @@ class _Handler(BaseHTTPRequestHandler):
         upload = ReceivedUpload(task_id=f"task_{next(api.ids)}", filename=filename or "", size=size,
                                 sha256=digest.hexdigest(), fields=fields,
                                 idempotency_key=self.headers.get("Idempotency-Key"), path=target)
-        with api.lock:
+        with api.changed:
             api.state.uploads.append(upload)
+            api.changed.notify_all()
         return upload
 
     def _reset_connection(self) -> None:
@@ -205,6 +267,8 @@ class ProcessingApi:
         self.port = port
         self.state = State(api_key=api_key)
         self.lock = threading.Lock()
+        self.changed = threading.Condition(self.lock)  # notified when an upload arrives or a body is cut
+        self._holds: list[Hold] = []
         self.ids = itertools.count(1)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -222,6 +286,8 @@ class ProcessingApi:
         return self
 
     def stop(self) -> None:
+        for hold in self._holds:  # a held handler would never end
+            hold.release()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -240,8 +306,20 @@ class ProcessingApi:
     def drop_next(self, after_bytes: int, times: int = 1) -> None:
         self.state.faults.append(Fault(drop_after_bytes=after_bytes, times=times))
 
+    def hold_next(self, after_bytes: int = 0) -> Hold:
+        """Stop reading the next upload's body after `after_bytes`, until the returned hold is released."""
+        hold = Hold(after_bytes)
+        self._holds.append(hold)
+        self.state.holds.append(hold)
+        return hold
+
     def read_slowly(self, delay_per_mib_s: float) -> None:
         self.state.read_delay_s = delay_per_mib_s
+
+    def serve_results(self, results: dict[str, tuple[str, bytes]], fail_first: int = 0) -> None:
+        """What GET /results/{task_id}/{kind} answers; the first `fail_first` requests get 503."""
+        self.state.results = dict(results)
+        self.state.result_failures = fail_first
 
     def script_statuses(self, *statuses: str) -> None:
         self.state.status_script = list(statuses)
@@ -250,13 +328,19 @@ class ProcessingApi:
     def uploads(self) -> list[ReceivedUpload]:
         return list(self.state.uploads)
 
+    def _wait(self, ready: Callable[[], bool], timeout: float, what: str) -> None:
+        with self.changed:
+            if not self.changed.wait_for(ready, timeout):
+                raise AssertionError(f"expected {what} in {timeout}s: got {len(self.state.uploads)} upload(s), "
+                                     f"{self.state.cut_bodies} cut bod(ies)")
+
     def wait_for_uploads(self, count: int, timeout: float = 30) -> list[ReceivedUpload]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if len(self.state.uploads) >= count:
-                return self.uploads
-            time.sleep(0.05)
-        raise AssertionError(f"expected {count} upload(s), got {len(self.state.uploads)}")
+        self._wait(lambda: len(self.state.uploads) >= count, timeout, f"{count} upload(s)")
+        return self.uploads
+
+    def wait_for_cut_bodies(self, count: int, timeout: float = 30) -> None:
+        """Until `count` bodies have ended early (the client gave up or was dropped)."""
+        self._wait(lambda: self.state.cut_bodies >= count, timeout, f"{count} cut bod(ies)")
 
 
 def main() -> None:

@@ -49,6 +49,8 @@ class StreamAIServer:
     def start(self, timeout_s: float = 30) -> "StreamAIServer":
         env = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMAI_", "OBS_", "VULTR_"))}
         env.update(self.env)
+        # The code under test is this repo's, whatever `pip install -e` in the venv points at.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir,
                                      stdout=log, stderr=subprocess.STDOUT)
@@ -136,11 +138,13 @@ class RoomListener:
         with self._cond:
             return [data for name, data in self.events if name == event]
 
-    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30) -> Any:
+    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30,
+                 after: int = 0) -> Any:
+        """The first `event` (from the `after`-th event received on) that `predicate` accepts."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
-                for name, data in self.events:
+                for name, data in self.events[after:]:
                     if name == event and predicate(data):
                         return data
                 left = deadline - time.monotonic()
@@ -148,6 +152,26 @@ class RoomListener:
                     seen = sorted({name for name, _ in self.events})
                     raise AssertionError(f"no {event!r} event in {timeout}s (saw {seen})")
                 self._cond.wait(left)
+
+    def wait_for_count(self, event: str, count: int, timeout: float = 30) -> list[Any]:
+        """Wait until `event` has been heard `count` times; all of them."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while len(found := [d for n, d in self.events if n == event]) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{len(found)} {event!r} event(s) in {timeout}s, expected {count}")
+                self._cond.wait(left)
+            return found
+
+    def wait_recorded(self, ms: int, session: str | None = None, timeout: float = 30) -> dict:
+        """The first recording status in which OBS has recorded at least `ms` (OBS's own measure,
+        not the test's clock), for `session` if given."""
+        def enough(update: dict) -> bool:
+            status = update["status"]
+            return (status["active"] and session in (None, status["session_name"])
+                    and (status["obs_status"]["duration_ms"] or 0) >= ms)
+        return self.wait_for("recording_status_update", enough, timeout)["status"]
 
     def close(self) -> None:
         self.client.disconnect()
