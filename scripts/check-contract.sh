@@ -5,6 +5,7 @@
 # Fix: bash scripts/gen-contract.sh, then commit both files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh  # the Node.js setup.sh chose (.venv/node-bin where the system has none)
 
 python=${PYTHON:-.venv/bin/python}
 if [[ ! -x "$python" || ! -d frontend/node_modules/openapi-typescript ]]; then

@@ -6,6 +6,7 @@
 # scripts/check-contract.sh fails while they are stale. Offline: nothing is fetched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node-env.sh  # the Node.js setup.sh chose (.venv/node-bin where the system has none)
 
 python=${PYTHON:-.venv/bin/python}
 if [[ ! -x "$python" || ! -d frontend/node_modules/openapi-typescript ]]; then

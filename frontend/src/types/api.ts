@@ -58,6 +58,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrated/recording/marker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark the current moment (the recording's timecode); also an OBS chapter where OBS can write one.
+     * @description Markers go to the processing API with the upload (`markers` form field).
+     */
+    post: operations['recording_marker_recording_marker_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recording/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause the recording (OBS PauseRecord); answers once OBS has paused. 409 when nothing records
+     * @description or it is already paused.
+     */
+    post: operations['recording_pause_recording_pause_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recording/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume a paused recording; 409 when it is not paused. */
+    post: operations['recording_resume_recording_resume_post'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrated/recording/start': {
     parameters: {
       query?: never;
@@ -118,6 +175,40 @@ export interface paths {
     };
     /** Sessions, newest first, with their files, metadata and upload (`vultr_upload`). */
     get: operations['recordings_recordings_integrated_recordings_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recordings/{session}/results/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A processed result of the session's latest upload that has one (HTTP Range for the video). */
+    get: operations['media_session_result_recordings__session__results__any_subtitles__thumbnail__video__kind__get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/integrated/recordings/{session}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A frame from about 10 % into the session's first file (image/jpeg); 404 until there is one. */
+    get: operations['media_thumbnail_recordings__session__thumbnail_get'];
     put?: never;
     post?: never;
     delete?: never;
@@ -211,6 +302,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/integrated/uploads/{job_id}/results/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A processed result of one upload job (HTTP Range for the video). */
+    get: operations['media_job_result_uploads__int_max_9223372036854775807__job_id__results__any_subtitles__thumbnail__video__kind__get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/integrated/uploads/{job_id}/retry': {
     parameters: {
       query?: never;
@@ -242,9 +350,26 @@ export interface components {
       active?: true;
       /** Auto Upload */
       auto_upload: boolean;
+      /** @default null */
+      disk?: components['schemas']['DiskStatus'] | null;
+      /**
+       * Markers
+       * @default []
+       */
+      markers?: components['schemas']['Marker'][];
       /** Obs Connected */
       obs_connected: boolean;
       obs_status: components['schemas']['ObsRecordStatus'];
+      /**
+       * Paused S
+       * @default 0
+       */
+      paused_s?: number;
+      /**
+       * Pauses
+       * @default []
+       */
+      pauses?: components['schemas']['PauseSpan'][];
       /** Priority */
       priority: number;
       /** Session Name */
@@ -280,6 +405,38 @@ export interface components {
        * @enum {string}
        */
       role: 'operator' | 'viewer';
+    };
+    /** DiskSpaceLow */
+    DiskSpaceLow: {
+      /**
+       * Estimated Remaining S
+       * @default null
+       */
+      estimated_remaining_s?: number | null;
+      /** Free Bytes */
+      free_bytes: number;
+      /** Message */
+      message: string;
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** DiskStatus */
+    DiskStatus: {
+      /**
+       * Estimated Remaining S
+       * @description recording time left at the current rate
+       * @default null
+       */
+      estimated_remaining_s?: number | null;
+      /**
+       * Free Bytes
+       * @description the smaller of RECORDINGS_PATH's free space and OBS's
+       */
+      free_bytes: number;
+      /** Low */
+      low: boolean;
     };
     /**
      * ErrorBody
@@ -492,6 +649,55 @@ export interface components {
        */
       task_id?: string | null;
     };
+    /**
+     * Marker
+     * @description A point of interest: `timecode_ms` in the recording's own time (pauses excluded).
+     */
+    Marker: {
+      /** At */
+      at: string;
+      /**
+       * Label
+       * @default null
+       */
+      label?: string | null;
+      /** Timecode Ms */
+      timecode_ms: number;
+    };
+    /** MarkerAdded */
+    MarkerAdded: {
+      marker: components['schemas']['Marker'];
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** MarkerAnswer */
+    MarkerAnswer: {
+      /**
+       * Chapter
+       * @description OBS also wrote it as a chapter in the file (obs-websocket 5.5+, formats with chapters)
+       */
+      chapter: boolean;
+      marker: components['schemas']['Marker'];
+      /** Session Name */
+      session_name: string;
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+    };
+    /** MarkerBody */
+    MarkerBody: {
+      /**
+       * Label
+       * @description what happens there (optional)
+       * @default null
+       */
+      label?: string | null;
+    };
     /** ObsConnection */
     ObsConnection: {
       /** Connected */
@@ -548,6 +754,32 @@ export interface components {
        */
       timecode?: string | null;
     };
+    /**
+     * PauseSpan
+     * @description A pause of the recording, in wall-clock time (`end` is null while it lasts).
+     */
+    PauseSpan: {
+      /**
+       * End
+       * @default null
+       */
+      end?: string | null;
+      /** Start */
+      start: string;
+    };
+    /** ProcessingResultsReady */
+    ProcessingResultsReady: {
+      /** Job Id */
+      job_id: number;
+      /** Results */
+      results: components['schemas']['ResultFile'][];
+      /** Session Name */
+      session_name: string;
+      /** Task Id */
+      task_id: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
     /** ProcessingStatus */
     ProcessingStatus: {
       /** Job Id */
@@ -603,11 +835,55 @@ export interface components {
       size_bytes?: number | null;
     };
     /**
+     * RecorderAnswer
+     * @description A pause or a resume, once OBS has done it.
+     */
+    RecorderAnswer: {
+      /** Message */
+      message: string;
+      /** Paused S */
+      paused_s: number;
+      /** Session Name */
+      session_name: string;
+      state: components['schemas']['RecorderState'];
+      /**
+       * Success
+       * @default true
+       * @constant
+       */
+      success?: true;
+    };
+    /**
      * RecorderState
      * @description One OBS connection's recording lifecycle (see service/lifecycle.py for the allowed moves).
      * @enum {string}
      */
     RecorderState: 'idle' | 'starting' | 'recording' | 'paused' | 'stopping' | 'interrupted' | 'stop_failed';
+    /** RecordingPaused */
+    RecordingPaused: {
+      /** Message */
+      message: string;
+      /** Paused S */
+      paused_s: number;
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
+    /** RecordingResumed */
+    RecordingResumed: {
+      /** Message */
+      message: string;
+      /**
+       * Paused S
+       * @description paused time so far in this session, in seconds
+       */
+      paused_s: number;
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
     /** RecordingStarted */
     RecordingStarted: {
       result: components['schemas']['StartResult'];
@@ -643,6 +919,25 @@ export interface components {
       /** Total */
       total: number;
     };
+    /**
+     * ResultFile
+     * @description A result of processing, fetched into the session folder and served by the API.
+     */
+    ResultFile: {
+      /** Content Type */
+      content_type: string;
+      /**
+       * Kind
+       * @enum {string}
+       */
+      kind: 'subtitles' | 'thumbnail' | 'video';
+      /** Name */
+      name: string;
+      /** Size Bytes */
+      size_bytes: number;
+      /** Url */
+      url: string;
+    };
     /** RoomAnswer */
     RoomAnswer: {
       /** Room */
@@ -653,15 +948,21 @@ export interface components {
      * @description Socket.IO events sent by the server: event name -> payload.
      */
     ServerEvents: {
+      disk_space_low: components['schemas']['DiskSpaceLow'];
       error: components['schemas']['ServiceError'];
       joined: components['schemas']['RoomAnswer'];
       left: components['schemas']['RoomAnswer'];
       manual_upload_completed: components['schemas']['ManualUploadCompleted'];
+      marker_added: components['schemas']['MarkerAdded'];
       obs_connection: components['schemas']['ObsConnectionChanged'];
+      processing_results_ready: components['schemas']['ProcessingResultsReady'];
       processing_status: components['schemas']['ProcessingStatus'];
+      recording_paused: components['schemas']['RecordingPaused'];
+      recording_resumed: components['schemas']['RecordingResumed'];
       recording_started: components['schemas']['RecordingStarted'];
       recording_status_update: components['schemas']['RecordingStatusUpdate'];
       recording_stopped: components['schemas']['RecordingStopped'];
+      session_updated: components['schemas']['SessionUpdated'];
       upload_completed: components['schemas']['UploadCompleted'];
       upload_failed: components['schemas']['UploadFailed'];
       upload_job_updated: components['schemas']['JobEvent'];
@@ -711,6 +1012,11 @@ export interface components {
       end_time?: string | null;
       /** Files */
       files: components['schemas']['RecordedFile'][];
+      /**
+       * Markers
+       * @default []
+       */
+      markers?: components['schemas']['Marker'][];
       /** Metadata */
       metadata: {
         [key: string]: unknown;
@@ -725,8 +1031,24 @@ export interface components {
        * @default null
        */
       obs_output_path?: string | null;
+      /**
+       * Paused S
+       * @default 0
+       */
+      paused_s?: number;
+      /**
+       * Pauses
+       * @default []
+       */
+      pauses?: components['schemas']['PauseSpan'][];
       /** Priority */
       priority: number;
+      /**
+       * Results
+       * @description the processed results of the latest completed upload
+       * @default []
+       */
+      results?: components['schemas']['ResultFile'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -745,8 +1067,19 @@ export interface components {
       status: components['schemas']['SessionStatus'];
       /** Subtitle Model */
       subtitle_model: string;
+      /**
+       * Thumbnail Url
+       * @description a frame from about 10 % in, once a file is final
+       * @default null
+       */
+      thumbnail_url?: string | null;
       /** Title */
       title: string;
+      /**
+       * Uploads
+       * @default []
+       */
+      uploads?: components['schemas']['UploadPhases'][];
       /** @default null */
       vultr_upload?: components['schemas']['UploadSummary'] | null;
     };
@@ -755,6 +1088,16 @@ export interface components {
      * @enum {string}
      */
     SessionStatus: 'recording' | 'stopped' | 'interrupted' | 'failed';
+    /**
+     * SessionUpdated
+     * @description A finished session changed (a thumbnail, results): refetch it.
+     */
+    SessionUpdated: {
+      /** Session Name */
+      session_name: string;
+      /** Timestamp */
+      timestamp?: string;
+    };
     /** StartRecordingBody */
     StartRecordingBody: {
       /**
@@ -963,6 +1306,11 @@ export interface components {
       /** Priority */
       priority: number;
       /**
+       * Processed At
+       * @default null
+       */
+      processed_at?: string | null;
+      /**
        * Processing Message
        * @default null
        */
@@ -977,6 +1325,16 @@ export interface components {
        * @default null
        */
       processing_status?: string | null;
+      /**
+       * Results
+       * @default []
+       */
+      results?: components['schemas']['ResultFile'][];
+      /**
+       * Results State
+       * @default null
+       */
+      results_state?: ('pending' | 'fetching' | 'ready' | 'failed') | null;
       /** Session Name */
       session_name: string;
       /**
@@ -996,6 +1354,16 @@ export interface components {
       total_bytes: number;
       /** Updated At */
       updated_at: string;
+      /**
+       * Upload Started At
+       * @default null
+       */
+      upload_started_at?: string | null;
+      /**
+       * Uploaded At
+       * @default null
+       */
+      uploaded_at?: string | null;
     };
     /** UploadNotQueued */
     UploadNotQueued: {
@@ -1007,6 +1375,49 @@ export interface components {
       queued?: false;
       /** Reason */
       reason: string;
+    };
+    /**
+     * UploadPhases
+     * @description One upload's story for the timeline: when each phase began and ended.
+     */
+    UploadPhases: {
+      /** File Name */
+      file_name: string;
+      /** Job Id */
+      job_id: number;
+      /**
+       * Processed At
+       * @default null
+       */
+      processed_at?: string | null;
+      /**
+       * Processing Status
+       * @default null
+       */
+      processing_status?: string | null;
+      /** Queued At */
+      queued_at: string;
+      /**
+       * Results State
+       * @default null
+       */
+      results_state?: ('pending' | 'fetching' | 'ready' | 'failed') | null;
+      state: components['schemas']['JobState'];
+      /**
+       * Task Id
+       * @default null
+       */
+      task_id?: string | null;
+      /**
+       * Upload Started At
+       * @default null
+       */
+      upload_started_at?: string | null;
+      /**
+       * Uploaded At
+       * @default null
+       */
+      uploaded_at?: string | null;
     };
     /** UploadProgress */
     UploadProgress: {
@@ -1219,6 +1630,178 @@ export interface operations {
       };
     };
   };
+  recording_marker_recording_marker_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkerBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkerAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recording_pause_recording_pause_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecorderAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  recording_resume_recording_resume_post: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecorderAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
   recording_start_recording_start_post: {
     parameters: {
       query?: never;
@@ -1270,6 +1853,15 @@ export interface operations {
       };
       /** @description Service Unavailable */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Insufficient Storage */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -1396,6 +1988,96 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+    };
+  };
+  media_session_result_recordings__session__results__any_subtitles__thumbnail__video__kind__get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session: string;
+        kind: 'subtitles' | 'thumbnail' | 'video';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description the file */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  media_thumbnail_recordings__session__thumbnail_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        session: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
@@ -1611,6 +2293,56 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  media_job_result_uploads__int_max_9223372036854775807__job_id__results__any_subtitles__thumbnail__video__kind__get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        job_id: number;
+        kind: 'subtitles' | 'thumbnail' | 'video';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description the file */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

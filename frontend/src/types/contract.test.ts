@@ -25,6 +25,12 @@ const serverEvents: Record<keyof ServerToClientEvents, true> = {
   error: true,
   joined: true,
   left: true,
+  recording_paused: true,
+  recording_resumed: true,
+  marker_added: true,
+  disk_space_low: true,
+  session_updated: true,
+  processing_results_ready: true,
 };
 
 describe('the Socket.IO contract', () => {
