@@ -1,16 +1,17 @@
-from flask_openapi3 import APIBlueprint, Tag
 
 from ..contract.models import AuthInfo, Health
-from . import BEARER, error_answers, reply, service, settings
+from . import BEARER, blueprint, error_answers, reply, service, settings
 from .security import auth_required, bearer_token, role_for
 
-bp = APIBlueprint("health", __name__, url_prefix="/api", abp_tags=[Tag(name="health")])
+bp = blueprint("health", "/api", needs_token=False)
 
 
 @bp.get("/health", responses={200: Health})
 def health():
-    """Liveness and readiness: answers while the process is up; `status` is `degraded` when
-    RECORDINGS_PATH or the database cannot be used (`storage.error` says why). Needs no token."""
+    """Liveness and readiness, with no token needed.
+
+    Answers while the process is up; `status` is `degraded` when RECORDINGS_PATH or the database
+    cannot be used (`storage.error` says why)."""
     return reply(service().health(auth_required(settings())))
 
 

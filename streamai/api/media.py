@@ -12,16 +12,14 @@ import os
 from typing import BinaryIO
 
 from flask import Response, current_app, request
-from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel
 from werkzeug.wsgi import wrap_file
 
 from ..contract.requests import JobPath
 from ..contract.vocabulary import ResultKind
-from . import BEARER, error_answers, service
+from . import blueprint, error_answers, service
 
-bp = APIBlueprint("media", __name__, url_prefix="/api/integrated", abp_tags=[Tag(name="media")],
-                  abp_security=BEARER)
+bp = blueprint("media", "/api/integrated")
 
 # Content types served as themselves; any other result is offered as a download, never rendered
 # under our origin (an HTML or SVG "result" must not run script here).

@@ -1,12 +1,10 @@
 from flask import request
-from flask_openapi3 import APIBlueprint, Tag
 
 from ..contract.models import MarkerAnswer, RecorderAnswer, RecordingStatus, ServiceStatus, StartResult, StopResult
 from ..contract.requests import MarkerBody, StartRecordingBody, StopRecordingBody
-from . import BEARER, error_answers, reply, service
+from . import blueprint, error_answers, reply, service
 
-bp = APIBlueprint("recording", __name__, url_prefix="/api/integrated", abp_tags=[Tag(name="recording")],
-                  abp_security=BEARER)
+bp = blueprint("recording", "/api/integrated")
 
 CLIENT_HEADER = "X-StreamAI-Client"
 
@@ -41,8 +39,9 @@ def stop(body: StopRecordingBody):
 
 @bp.post("/recording/pause", responses={200: RecorderAnswer, **error_answers(409, 502, 503)})
 def pause():
-    """Pause the recording (OBS PauseRecord); answers once OBS has paused. 409 when nothing records
-    or it is already paused."""
+    """Pause the recording, and answer once OBS has paused.
+
+    409 when nothing records, or when it is already paused."""
     return reply(service().pause_recording())
 
 
@@ -54,6 +53,9 @@ def resume():
 
 @bp.post("/recording/marker", responses={200: MarkerAnswer, **error_answers(409, 502, 503)})
 def marker(body: MarkerBody):
-    """Mark the current moment (the recording's timecode); also an OBS chapter where OBS can write one.
-    Markers go to the processing API with the upload (`markers` form field)."""
+    """Mark the current moment of the recording.
+
+    The marker holds the recording's timecode (pauses excluded); where OBS can write chapters
+    (obs-websocket 5.5+, Hybrid MP4) it is one too. Markers go to the processing API with the
+    upload, as the `markers` form field."""
     return reply(service().add_marker(body))

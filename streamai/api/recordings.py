@@ -1,11 +1,9 @@
-from flask_openapi3 import APIBlueprint, Tag
 
 from ..contract.models import FormattedPage, ManualUploadAnswer, RecordingsPage
 from ..contract.requests import FormattedPageQuery, ManualUploadBody, Page
-from . import BEARER, error_answers, reply, service
+from . import blueprint, error_answers, reply, service
 
-bp = APIBlueprint("recordings", __name__, url_prefix="/api", abp_tags=[Tag(name="recordings")],
-                  abp_security=BEARER)
+bp = blueprint("recordings", "/api")
 
 
 @bp.get("/integrated/recordings", responses={200: RecordingsPage})

@@ -1,11 +1,9 @@
-from flask_openapi3 import APIBlueprint, Tag
 
 from ..contract.models import JobAnswer, UploadJob, UploadsPage
 from ..contract.requests import JobPath, UploadsQuery
-from . import BEARER, error_answers, reply, service
+from . import blueprint, error_answers, reply, service
 
-bp = APIBlueprint("uploads", __name__, url_prefix="/api/integrated/uploads", abp_tags=[Tag(name="uploads")],
-                  abp_security=BEARER)
+bp = blueprint("uploads", "/api/integrated/uploads")
 
 # Job ids are SQLite integers: a larger number cannot be a job, so it is a 404, not an overflow.
 JOB = "/<int(max=9223372036854775807):job_id>"

@@ -23,18 +23,49 @@ from .vocabulary import (
 )
 
 
+# A field with a default is always sent, so the schema lists it as required (the generated
+# TypeScript types then need no `?`); a non-finite float leaves as null, never as invalid JSON.
+WIRE = ConfigDict(ser_json_inf_nan="null", json_schema_mode_override="serialization",
+                  json_schema_serialization_defaults_required=True)
+
+
 class Wire(BaseModel):
-    """Base of every payload: a non-finite float leaves as null, never as invalid JSON."""
+    """Base of every payload the server sends."""
 
-    model_config = ConfigDict(ser_json_inf_nan="null")
+    model_config = WIRE
 
 
-class ErrorBody(Wire):
-    """Every error: a sentence for a person, and details for a program."""
+class ErrorBody(BaseModel):
+    """Every error: a sentence for a person, and details for a program (`field` when one is at fault)."""
 
-    model_config = ConfigDict(extra="allow", ser_json_inf_nan="null")
+    model_config = ConfigDict(extra="allow")
     error: str
     field: str | None = None
+
+
+class Problem(BaseModel):
+    field: str
+    message: str
+
+
+class InvalidBody(ErrorBody):
+    """400: what was wrong with the request, field by field."""
+
+    problems: list[Problem] = []
+
+
+class AuthRequired(ErrorBody):
+    """401: a token is needed (and this request had none, or a wrong one)."""
+
+    auth_required: bool = True
+
+
+class Refused(ErrorBody):
+    """403: a viewer token on a route that changes something, or a foreign Origin."""
+
+    required_role: Role | None = None
+    role: Role | None = None
+    origin: str | None = None
 
 
 # -- health and identity ---------------------------------------------------------------------
@@ -81,7 +112,7 @@ class UploadSummary(Wire):
     """A session's `vultr_upload` block, in the original StreamAI's field names (legacy ones may
     carry more keys)."""
 
-    model_config = ConfigDict(extra="allow", ser_json_inf_nan="null")
+    model_config = ConfigDict(**WIRE, extra="allow")
     job_id: int | None = None
     task_id: str | None = None
     status: str | None = None

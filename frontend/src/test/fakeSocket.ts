@@ -5,6 +5,10 @@ import type { ServerToClientEvents } from '../types';
 
 type Listener = (...args: unknown[]) => void;
 
+export type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+export type Stamped<E extends keyof ServerToClientEvents> =
+  Payload<E> extends { timestamp: string } ? Omit<Payload<E>, 'timestamp'> & { timestamp?: string } : Payload<E>;
+
 export class FakeSocket {
   connected = false;
   active = false;
@@ -78,8 +82,9 @@ export class FakeSocket {
     this.fire('connect_error', new Error(message));
   }
 
-  serverEmit<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) {
-    this.fire(event, ...args);
+  /** An event as the server sends it; the server stamps every payload, so the test need not. */
+  serverEmit<E extends keyof ServerToClientEvents>(event: E, payload: Stamped<E>) {
+    this.fire(event, { timestamp: '2025-07-08T10:05:00.000+00:00', ...payload });
   }
 
   listenerCount(event: string) {

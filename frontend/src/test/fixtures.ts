@@ -59,8 +59,19 @@ export const activeStatus: ActiveRecordingStatus = {
   started_by: 'obs',
   subtitle_model: 'base',
   priority: 1,
-  obs_status: { active: true, paused: false, timecode: '00:01:05.250', bytes: 5 * 1024 * 1024, duration_ms: 65250 },
+  obs_status: {
+    active: true,
+    paused: false,
+    timecode: '00:01:05.250',
+    bytes: 5 * 1024 * 1024,
+    duration_ms: 65250,
+    error: null,
+  },
   obs_connected: true,
+  pauses: [],
+  paused_s: 0,
+  markers: [],
+  disk: null,
 };
 
 export function makeStartResult(overrides: Partial<StartResult> = {}): StartResult {
@@ -121,6 +132,11 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
     created_at: '2025-07-08T10:05:00',
     updated_at: '2025-07-08T10:05:00',
     finished_at: null,
+    upload_started_at: null,
+    uploaded_at: null,
+    processed_at: null,
+    results_state: null,
+    results: [],
     // What the server allows in each state (streamai/uploads/queue.py).
     can_retry: state === 'failed' || state === 'cancelled',
     can_cancel: state === 'queued' || state === 'uploading' || state === 'retrying',
@@ -130,6 +146,7 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
 
 export function makeProgress(overrides: Partial<UploadProgress> = {}): UploadProgress {
   return {
+    timestamp: '2025-07-08T10:05:00',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     bytes_sent: 4,
@@ -143,6 +160,7 @@ export function makeProgress(overrides: Partial<UploadProgress> = {}): UploadPro
 
 export function makeProcessing(overrides: Partial<ProcessingStatus> = {}): ProcessingStatus {
   return {
+    timestamp: '2025-07-08T10:05:00',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     task_id: 'task-1',
@@ -156,6 +174,7 @@ export function makeProcessing(overrides: Partial<ProcessingStatus> = {}): Proce
 
 export function makeCompleted(overrides: Partial<UploadCompleted> = {}): UploadCompleted {
   return {
+    timestamp: '2025-07-08T10:05:00',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     task_id: 'task-1',
@@ -168,6 +187,7 @@ export function makeCompleted(overrides: Partial<UploadCompleted> = {}): UploadC
 
 export function makeFailed(overrides: Partial<UploadFailed> = {}): UploadFailed {
   return {
+    timestamp: '2025-07-08T10:05:00',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     error: 'HTTP 502',

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/messages';
 import { createAppStore } from '../lib/appState';
 import { createQueryClient } from '../lib/queryClient';
 import type { ServerToClientEvents } from '../types';
-import { fakeSocket } from './fakeSocket';
+import { fakeSocket, type Stamped } from './fakeSocket';
 import { createMockServer, type Routes } from './mockServer';
 
 /** Mounts the socket binding without the whole page, for component tests. */
@@ -31,12 +31,9 @@ export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang
     </AppProvider>,
   );
   /** Play a server event, then let TanStack Query's batched notifications (a 0 ms timer) reach React. */
-  async function serverEmit<E extends keyof ServerToClientEvents>(
-    event: E,
-    ...args: Parameters<ServerToClientEvents[E]>
-  ) {
+  async function serverEmit<E extends keyof ServerToClientEvents>(event: E, payload: Stamped<E>) {
     await act(async () => {
-      socket.serverEmit(event, ...args);
+      socket.serverEmit(event, payload);
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
   }

@@ -12,7 +12,7 @@ export interface paths {
       cookie?: never;
     };
     /** The role the request's token gives: `operator` (everything) or `viewer` (read only). */
-    get: operations['health_auth_auth_get'];
+    get: operations['auth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -29,7 +29,7 @@ export interface paths {
       cookie?: never;
     };
     /** The same sessions in the dashboard's shape (the original StreamAI's). */
-    get: operations['recordings_formatted_frontend_recordings_formatted_get'];
+    get: operations['formatted'];
     put?: never;
     post?: never;
     delete?: never;
@@ -46,10 +46,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Liveness and readiness: answers while the process is up; `status` is `degraded` when
-     * @description RECORDINGS_PATH or the database cannot be used (`storage.error` says why). Needs no token.
+     * Liveness and readiness, with no token needed.
+     * @description <br/>Answers while the process is up; `status` is `degraded` when RECORDINGS_PATH or the database<br/>cannot be used (`storage.error` says why).
      */
-    get: operations['health_health_health_get'];
+    get: operations['health'];
     put?: never;
     post?: never;
     delete?: never;
@@ -68,10 +68,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Mark the current moment (the recording's timecode); also an OBS chapter where OBS can write one.
-     * @description Markers go to the processing API with the upload (`markers` form field).
+     * Mark the current moment of the recording.
+     * @description <br/>The marker holds the recording's timecode (pauses excluded); where OBS can write chapters<br/>(obs-websocket 5.5+, Hybrid MP4) it is one too. Markers go to the processing API with the<br/>upload, as the `markers` form field.
      */
-    post: operations['recording_marker_recording_marker_post'];
+    post: operations['marker'];
     delete?: never;
     options?: never;
     head?: never;
@@ -88,10 +88,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Pause the recording (OBS PauseRecord); answers once OBS has paused. 409 when nothing records
-     * @description or it is already paused.
+     * Pause the recording, and answer once OBS has paused.
+     * @description <br/>409 when nothing records, or when it is already paused.
      */
-    post: operations['recording_pause_recording_pause_post'];
+    post: operations['pause'];
     delete?: never;
     options?: never;
     head?: never;
@@ -108,7 +108,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Resume a paused recording; 409 when it is not paused. */
-    post: operations['recording_resume_recording_resume_post'];
+    post: operations['resume'];
     delete?: never;
     options?: never;
     head?: never;
@@ -125,7 +125,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Start recording a named session; answers once OBS really records. */
-    post: operations['recording_start_recording_start_post'];
+    post: operations['start'];
     delete?: never;
     options?: never;
     head?: never;
@@ -140,7 +140,7 @@ export interface paths {
       cookie?: never;
     };
     /** The current recording (`active: false` when none), with OBS's live timecode and bytes. */
-    get: operations['recording_recording_status_recording_status_get'];
+    get: operations['recording_status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -159,7 +159,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Stop, wait until OBS has finished writing the file, register it, queue its upload. */
-    post: operations['recording_stop_recording_stop_post'];
+    post: operations['stop'];
     delete?: never;
     options?: never;
     head?: never;
@@ -174,7 +174,7 @@ export interface paths {
       cookie?: never;
     };
     /** Sessions, newest first, with their files, metadata and upload (`vultr_upload`). */
-    get: operations['recordings_recordings_integrated_recordings_get'];
+    get: operations['recordings'];
     put?: never;
     post?: never;
     delete?: never;
@@ -191,7 +191,7 @@ export interface paths {
       cookie?: never;
     };
     /** A processed result of the session's latest upload that has one (HTTP Range for the video). */
-    get: operations['media_session_result_recordings__session__results__any_subtitles__thumbnail__video__kind__get'];
+    get: operations['session_result'];
     put?: never;
     post?: never;
     delete?: never;
@@ -208,7 +208,7 @@ export interface paths {
       cookie?: never;
     };
     /** A frame from about 10 % into the session's first file (image/jpeg); 404 until there is one. */
-    get: operations['media_thumbnail_recordings__session__thumbnail_get'];
+    get: operations['thumbnail'];
     put?: never;
     post?: never;
     delete?: never;
@@ -225,7 +225,7 @@ export interface paths {
       cookie?: never;
     };
     /** Service overview: OBS, the recording, the five latest sessions, the upload queue. */
-    get: operations['recording_status_status_get'];
+    get: operations['status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -244,7 +244,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Queue an upload of an existing session's recording; the result comes as `manual_upload_completed`. */
-    post: operations['recordings_manual_upload_integrated_upload_manual_post'];
+    post: operations['manual_upload'];
     delete?: never;
     options?: never;
     head?: never;
@@ -259,7 +259,7 @@ export interface paths {
       cookie?: never;
     };
     /** Upload jobs, newest first, optionally in one state. */
-    get: operations['uploads_list_jobs_get'];
+    get: operations['list_jobs'];
     put?: never;
     post?: never;
     delete?: never;
@@ -276,7 +276,7 @@ export interface paths {
       cookie?: never;
     };
     /** One upload job. */
-    get: operations['uploads_get_job__int_max_9223372036854775807__job_id__get'];
+    get: operations['get_job'];
     put?: never;
     post?: never;
     delete?: never;
@@ -295,7 +295,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Cancel a queued, retrying or running job (`can_cancel`); a running one stops at the next MiB. */
-    post: operations['uploads_cancel__int_max_9223372036854775807__job_id__cancel_post'];
+    post: operations['cancel'];
     delete?: never;
     options?: never;
     head?: never;
@@ -310,7 +310,7 @@ export interface paths {
       cookie?: never;
     };
     /** A processed result of one upload job (HTTP Range for the video). */
-    get: operations['media_job_result_uploads__int_max_9223372036854775807__job_id__results__any_subtitles__thumbnail__video__kind__get'];
+    get: operations['job_result'];
     put?: never;
     post?: never;
     delete?: never;
@@ -329,7 +329,7 @@ export interface paths {
     get?: never;
     put?: never;
     /** Queue a failed or cancelled job again (`can_retry`). */
-    post: operations['uploads_retry__int_max_9223372036854775807__job_id__retry_post'];
+    post: operations['retry'];
     delete?: never;
     options?: never;
     head?: never;
@@ -347,16 +347,16 @@ export interface components {
        * @default true
        * @constant
        */
-      active?: true;
+      active: true;
       /** Auto Upload */
       auto_upload: boolean;
       /** @default null */
-      disk?: components['schemas']['DiskStatus'] | null;
+      disk: components['schemas']['DiskStatus'] | null;
       /**
        * Markers
        * @default []
        */
-      markers?: components['schemas']['Marker'][];
+      markers: components['schemas']['Marker'][];
       /** Obs Connected */
       obs_connected: boolean;
       obs_status: components['schemas']['ObsRecordStatus'];
@@ -364,12 +364,12 @@ export interface components {
        * Paused S
        * @default 0
        */
-      paused_s?: number;
+      paused_s: number;
       /**
        * Pauses
        * @default []
        */
-      pauses?: components['schemas']['PauseSpan'][];
+      pauses: components['schemas']['PauseSpan'][];
       /** Priority */
       priority: number;
       /** Session Name */
@@ -388,7 +388,7 @@ export interface components {
        * Stop Error
        * @default null
        */
-      stop_error?: string | null;
+      stop_error: string | null;
       /** Stopping */
       stopping: boolean;
       /** Subtitle Model */
@@ -406,13 +406,33 @@ export interface components {
        */
       role: 'operator' | 'viewer';
     };
+    /**
+     * AuthRequired
+     * @description 401: a token is needed (and this request had none, or a wrong one).
+     */
+    AuthRequired: {
+      /**
+       * Auth Required
+       * @default true
+       */
+      auth_required?: boolean;
+      /** Error */
+      error: string;
+      /**
+       * Field
+       * @default null
+       */
+      field?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
     /** DiskSpaceLow */
     DiskSpaceLow: {
       /**
        * Estimated Remaining S
        * @default null
        */
-      estimated_remaining_s?: number | null;
+      estimated_remaining_s: number | null;
       /** Free Bytes */
       free_bytes: number;
       /** Message */
@@ -420,7 +440,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** DiskStatus */
     DiskStatus: {
@@ -429,7 +449,7 @@ export interface components {
        * @description recording time left at the current rate
        * @default null
        */
-      estimated_remaining_s?: number | null;
+      estimated_remaining_s: number | null;
       /**
        * Free Bytes
        * @description the smaller of RECORDINGS_PATH's free space and OBS's
@@ -440,7 +460,7 @@ export interface components {
     };
     /**
      * ErrorBody
-     * @description Every error: a sentence for a person, and details for a program.
+     * @description Every error: a sentence for a person, and details for a program (`field` when one is at fault).
      */
     ErrorBody: {
       /** Error */
@@ -477,7 +497,7 @@ export interface components {
        * Filepath
        * @default null
        */
-      filePath?: string | null;
+      filePath: string | null;
       /** Hashighlights */
       hasHighlights: boolean;
       /** Hasshorts */
@@ -492,14 +512,14 @@ export interface components {
        * Note
        * @default null
        */
-      note?: string | null;
+      note: string | null;
       /** Platforms */
       platforms: string[];
       /**
        * Processing Progress
        * @default null
        */
-      processing_progress?: number | null;
+      processing_progress: number | null;
       /** Session Name */
       session_name: string;
       /** Size */
@@ -516,19 +536,19 @@ export interface components {
        * Upload Status
        * @default null
        */
-      upload_status?: string | null;
+      upload_status: string | null;
       /**
        * Upload Time
        * @default null
        */
-      upload_time?: string | null;
+      upload_time: string | null;
       /** Views */
       views: number;
       /**
        * Vultr Task Id
        * @default null
        */
-      vultr_task_id?: string | null;
+      vultr_task_id: string | null;
     };
     /** Health */
     Health: {
@@ -555,12 +575,32 @@ export interface components {
        * @default false
        * @constant
        */
-      active?: false;
+      active: false;
       /** Message */
       message: string;
       /** Obs Connected */
       obs_connected: boolean;
       state: components['schemas']['RecorderState'];
+    };
+    /**
+     * InvalidBody
+     * @description 400: what was wrong with the request, field by field.
+     */
+    InvalidBody: {
+      /** Error */
+      error: string;
+      /**
+       * Field
+       * @default null
+       */
+      field?: string | null;
+      /**
+       * Problems
+       * @default []
+       */
+      problems?: components['schemas']['Problem'][];
+    } & {
+      [key: string]: unknown;
     };
     /** JobAnswer */
     JobAnswer: {
@@ -570,7 +610,7 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
     };
     /**
      * JobEvent
@@ -579,7 +619,7 @@ export interface components {
     JobEvent: {
       job: components['schemas']['UploadJob'];
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /**
      * JobState
@@ -596,7 +636,7 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
     };
     /** ManualUploadBody */
     ManualUploadBody: {
@@ -626,7 +666,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** ManualUploadOutcome */
     ManualUploadOutcome: {
@@ -634,7 +674,7 @@ export interface components {
        * Error
        * @default null
        */
-      error?: string | null;
+      error: string | null;
       /** Job Id */
       job_id: number;
       /** Priority */
@@ -647,7 +687,7 @@ export interface components {
        * Task Id
        * @default null
        */
-      task_id?: string | null;
+      task_id: string | null;
     };
     /**
      * Marker
@@ -660,7 +700,7 @@ export interface components {
        * Label
        * @default null
        */
-      label?: string | null;
+      label: string | null;
       /** Timecode Ms */
       timecode_ms: number;
     };
@@ -670,7 +710,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** MarkerAnswer */
     MarkerAnswer: {
@@ -687,7 +727,7 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
     };
     /** MarkerBody */
     MarkerBody: {
@@ -706,7 +746,7 @@ export interface components {
        * Error
        * @default null
        */
-      error?: string | null;
+      error: string | null;
       state: components['schemas']['ObsLinkState'];
     };
     /** ObsConnectionChanged */
@@ -717,10 +757,10 @@ export interface components {
        * Error
        * @default null
        */
-      error?: string | null;
+      error: string | null;
       state: components['schemas']['ObsLinkState'];
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /**
      * ObsLinkState
@@ -735,24 +775,24 @@ export interface components {
        * Bytes
        * @default null
        */
-      bytes?: number | null;
+      bytes: number | null;
       /**
        * Duration Ms
        * @default null
        */
-      duration_ms?: number | null;
+      duration_ms: number | null;
       /**
        * Error
        * @default null
        */
-      error?: string | null;
+      error: string | null;
       /** Paused */
       paused: boolean;
       /**
        * Timecode
        * @default null
        */
-      timecode?: string | null;
+      timecode: string | null;
     };
     /**
      * PauseSpan
@@ -763,9 +803,16 @@ export interface components {
        * End
        * @default null
        */
-      end?: string | null;
+      end: string | null;
       /** Start */
       start: string;
+    };
+    /** Problem */
+    Problem: {
+      /** Field */
+      field: string;
+      /** Message */
+      message: string;
     };
     /** ProcessingResultsReady */
     ProcessingResultsReady: {
@@ -778,7 +825,7 @@ export interface components {
       /** Task Id */
       task_id: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** ProcessingStatus */
     ProcessingStatus: {
@@ -788,12 +835,12 @@ export interface components {
        * Message
        * @default null
        */
-      message?: string | null;
+      message: string | null;
       /**
        * Progress
        * @default null
        */
-      progress?: number | null;
+      progress: number | null;
       /** Session Name */
       session_name: string;
       state: components['schemas']['JobState'];
@@ -802,7 +849,7 @@ export interface components {
       /** Task Id */
       task_id: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** QueueSummary */
     QueueSummary: {
@@ -821,7 +868,7 @@ export interface components {
        * Duration S
        * @default null
        */
-      duration_s?: number | null;
+      duration_s: number | null;
       /** Name */
       name: string;
       /** Path */
@@ -832,7 +879,7 @@ export interface components {
        * Size Bytes
        * @default null
        */
-      size_bytes?: number | null;
+      size_bytes: number | null;
     };
     /**
      * RecorderAnswer
@@ -851,7 +898,7 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
     };
     /**
      * RecorderState
@@ -868,7 +915,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** RecordingResumed */
     RecordingResumed: {
@@ -882,13 +929,13 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** RecordingStarted */
     RecordingStarted: {
       result: components['schemas']['StartResult'];
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /**
      * RecordingStatus
@@ -900,13 +947,13 @@ export interface components {
       /** Status */
       status: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** RecordingStopped */
     RecordingStopped: {
       result: components['schemas']['StopResult'];
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** RecordingsPage */
     RecordingsPage: {
@@ -918,6 +965,36 @@ export interface components {
       timestamp: string;
       /** Total */
       total: number;
+    };
+    /**
+     * Refused
+     * @description 403: a viewer token on a route that changes something, or a foreign Origin.
+     */
+    Refused: {
+      /** Error */
+      error: string;
+      /**
+       * Field
+       * @default null
+       */
+      field?: string | null;
+      /**
+       * Origin
+       * @default null
+       */
+      origin?: string | null;
+      /**
+       * Required Role
+       * @default null
+       */
+      required_role?: ('operator' | 'viewer') | null;
+      /**
+       * Role
+       * @default null
+       */
+      role?: ('operator' | 'viewer') | null;
+    } & {
+      [key: string]: unknown;
     };
     /**
      * ResultFile
@@ -974,7 +1051,7 @@ export interface components {
       /** Message */
       message: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** ServiceStatus */
     ServiceStatus: {
@@ -1004,19 +1081,19 @@ export interface components {
        * Duration S
        * @default null
        */
-      duration_s?: number | null;
+      duration_s: number | null;
       /**
        * End Time
        * @default null
        */
-      end_time?: string | null;
+      end_time: string | null;
       /** Files */
       files: components['schemas']['RecordedFile'][];
       /**
        * Markers
        * @default []
        */
-      markers?: components['schemas']['Marker'][];
+      markers: components['schemas']['Marker'][];
       /** Metadata */
       metadata: {
         [key: string]: unknown;
@@ -1025,22 +1102,22 @@ export interface components {
        * Note
        * @default null
        */
-      note?: string | null;
+      note: string | null;
       /**
        * Obs Output Path
        * @default null
        */
-      obs_output_path?: string | null;
+      obs_output_path: string | null;
       /**
        * Paused S
        * @default 0
        */
-      paused_s?: number;
+      paused_s: number;
       /**
        * Pauses
        * @default []
        */
-      pauses?: components['schemas']['PauseSpan'][];
+      pauses: components['schemas']['PauseSpan'][];
       /** Priority */
       priority: number;
       /**
@@ -1048,7 +1125,7 @@ export interface components {
        * @description the processed results of the latest completed upload
        * @default []
        */
-      results?: components['schemas']['ResultFile'][];
+      results: components['schemas']['ResultFile'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -1072,16 +1149,16 @@ export interface components {
        * @description a frame from about 10 % in, once a file is final
        * @default null
        */
-      thumbnail_url?: string | null;
+      thumbnail_url: string | null;
       /** Title */
       title: string;
       /**
        * Uploads
        * @default []
        */
-      uploads?: components['schemas']['UploadPhases'][];
+      uploads: components['schemas']['UploadPhases'][];
       /** @default null */
-      vultr_upload?: components['schemas']['UploadSummary'] | null;
+      vultr_upload: components['schemas']['UploadSummary'] | null;
     };
     /**
      * SessionStatus
@@ -1096,7 +1173,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** StartRecordingBody */
     StartRecordingBody: {
@@ -1158,7 +1235,7 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
       /** Title */
       title: string;
     };
@@ -1177,7 +1254,7 @@ export interface components {
        * Duration S
        * @default null
        */
-      duration_s?: number | null;
+      duration_s: number | null;
       /** Files */
       files: components['schemas']['RecordedFile'][];
       /** Message */
@@ -1186,7 +1263,7 @@ export interface components {
        * Note
        * @default null
        */
-      note?: string | null;
+      note: string | null;
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -1204,12 +1281,12 @@ export interface components {
        * @default true
        * @constant
        */
-      success?: true;
+      success: true;
       /**
        * Upload Result
        * @default null
        */
-      upload_result?: components['schemas']['UploadQueued'] | components['schemas']['UploadNotQueued'] | null;
+      upload_result: components['schemas']['UploadQueued'] | components['schemas']['UploadNotQueued'] | null;
     };
     /** StorageHealth */
     StorageHealth: {
@@ -1217,7 +1294,7 @@ export interface components {
        * Error
        * @default null
        */
-      error?: string | null;
+      error: string | null;
       /** Ok */
       ok: boolean;
     };
@@ -1236,7 +1313,7 @@ export interface components {
       /** Task Id */
       task_id: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
     };
     /** UploadFailed */
     UploadFailed: {
@@ -1252,11 +1329,11 @@ export interface components {
        * Next Retry At
        * @default null
        */
-      next_retry_at?: string | null;
+      next_retry_at: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
       /** Will Retry */
       will_retry: boolean;
     };
@@ -1286,21 +1363,21 @@ export interface components {
        * Finished At
        * @default null
        */
-      finished_at?: string | null;
+      finished_at: string | null;
       /** Id */
       id: number;
       /**
        * Last Error
        * @default null
        */
-      last_error?: string | null;
+      last_error: string | null;
       /** Manual */
       manual: boolean;
       /**
        * Next Attempt At
        * @default null
        */
-      next_attempt_at?: string | null;
+      next_attempt_at: string | null;
       /** Percent */
       percent: number;
       /** Priority */
@@ -1309,39 +1386,39 @@ export interface components {
        * Processed At
        * @default null
        */
-      processed_at?: string | null;
+      processed_at: string | null;
       /**
        * Processing Message
        * @default null
        */
-      processing_message?: string | null;
+      processing_message: string | null;
       /**
        * Processing Progress
        * @default null
        */
-      processing_progress?: number | null;
+      processing_progress: number | null;
       /**
        * Processing Status
        * @default null
        */
-      processing_status?: string | null;
+      processing_status: string | null;
       /**
        * Results
        * @default []
        */
-      results?: components['schemas']['ResultFile'][];
+      results: components['schemas']['ResultFile'][];
       /**
        * Results State
        * @default null
        */
-      results_state?: ('pending' | 'fetching' | 'ready' | 'failed') | null;
+      results_state: ('pending' | 'fetching' | 'ready' | 'failed') | null;
       /** Session Name */
       session_name: string;
       /**
        * Sha256
        * @default null
        */
-      sha256?: string | null;
+      sha256: string | null;
       state: components['schemas']['JobState'];
       /** Subtitle Model */
       subtitle_model: string;
@@ -1349,7 +1426,7 @@ export interface components {
        * Task Id
        * @default null
        */
-      task_id?: string | null;
+      task_id: string | null;
       /** Total Bytes */
       total_bytes: number;
       /** Updated At */
@@ -1358,12 +1435,12 @@ export interface components {
        * Upload Started At
        * @default null
        */
-      upload_started_at?: string | null;
+      upload_started_at: string | null;
       /**
        * Uploaded At
        * @default null
        */
-      uploaded_at?: string | null;
+      uploaded_at: string | null;
     };
     /** UploadNotQueued */
     UploadNotQueued: {
@@ -1372,7 +1449,7 @@ export interface components {
        * @default false
        * @constant
        */
-      queued?: false;
+      queued: false;
       /** Reason */
       reason: string;
     };
@@ -1389,35 +1466,35 @@ export interface components {
        * Processed At
        * @default null
        */
-      processed_at?: string | null;
+      processed_at: string | null;
       /**
        * Processing Status
        * @default null
        */
-      processing_status?: string | null;
+      processing_status: string | null;
       /** Queued At */
       queued_at: string;
       /**
        * Results State
        * @default null
        */
-      results_state?: ('pending' | 'fetching' | 'ready' | 'failed') | null;
+      results_state: ('pending' | 'fetching' | 'ready' | 'failed') | null;
       state: components['schemas']['JobState'];
       /**
        * Task Id
        * @default null
        */
-      task_id?: string | null;
+      task_id: string | null;
       /**
        * Upload Started At
        * @default null
        */
-      upload_started_at?: string | null;
+      upload_started_at: string | null;
       /**
        * Uploaded At
        * @default null
        */
-      uploaded_at?: string | null;
+      uploaded_at: string | null;
     };
     /** UploadProgress */
     UploadProgress: {
@@ -1427,7 +1504,7 @@ export interface components {
        * Eta S
        * @default null
        */
-      eta_s?: number | null;
+      eta_s: number | null;
       /** Job Id */
       job_id: number;
       /** Percent */
@@ -1437,7 +1514,7 @@ export interface components {
       /** Session Name */
       session_name: string;
       /** Timestamp */
-      timestamp?: string;
+      timestamp: string;
       /** Total Bytes */
       total_bytes: number;
     };
@@ -1449,7 +1526,7 @@ export interface components {
        * @default true
        * @constant
        */
-      queued?: true;
+      queued: true;
     };
     /**
      * UploadSummary
@@ -1461,57 +1538,57 @@ export interface components {
        * Attempts
        * @default null
        */
-      attempts?: number | null;
+      attempts: number | null;
       /**
        * File Name
        * @default null
        */
-      file_name?: string | null;
+      file_name: string | null;
       /**
        * File Size
        * @default null
        */
-      file_size?: number | null;
+      file_size: number | null;
       /**
        * Job Id
        * @default null
        */
-      job_id?: number | null;
+      job_id: number | null;
       /**
        * Manual
        * @default null
        */
-      manual?: boolean | null;
+      manual: boolean | null;
       /**
        * Message
        * @default null
        */
-      message?: string | null;
+      message: string | null;
       /**
        * Processing Status
        * @default null
        */
-      processing_status?: string | null;
+      processing_status: string | null;
       /**
        * Progress
        * @default null
        */
-      progress?: number | null;
+      progress: number | null;
       /**
        * Status
        * @default null
        */
-      status?: string | null;
+      status: string | null;
       /**
        * Task Id
        * @default null
        */
-      task_id?: string | null;
+      task_id: string | null;
       /**
        * Upload Time
        * @default null
        */
-      upload_time?: string | null;
+      upload_time: string | null;
     } & {
       [key: string]: unknown;
     };
@@ -1531,7 +1608,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  health_auth_auth_get: {
+  auth: {
     parameters: {
       query?: never;
       header?: never;
@@ -1555,7 +1632,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
         };
       };
       /** @description Unauthorized */
@@ -1564,12 +1641,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['AuthRequired'];
         };
       };
     };
   };
-  recordings_formatted_frontend_recordings_formatted_get: {
+  formatted: {
     parameters: {
       query?: {
         limit?: number;
@@ -1596,12 +1673,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
   };
-  health_health_health_get: {
+  health: {
     parameters: {
       query?: never;
       header?: never;
@@ -1625,12 +1738,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
         };
       };
     };
   };
-  recording_marker_recording_marker_post: {
+  marker: {
     parameters: {
       query?: never;
       header?: never;
@@ -1658,11 +1771,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1690,7 +1839,7 @@ export interface operations {
       };
     };
   };
-  recording_pause_recording_pause_post: {
+  pause: {
     parameters: {
       query?: never;
       header?: never;
@@ -1714,11 +1863,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1746,7 +1931,7 @@ export interface operations {
       };
     };
   };
-  recording_resume_recording_resume_post: {
+  resume: {
     parameters: {
       query?: never;
       header?: never;
@@ -1770,11 +1955,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1802,7 +2023,7 @@ export interface operations {
       };
     };
   };
-  recording_start_recording_start_post: {
+  start: {
     parameters: {
       query?: never;
       header?: never;
@@ -1830,11 +2051,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1871,7 +2128,7 @@ export interface operations {
       };
     };
   };
-  recording_recording_status_recording_status_get: {
+  recording_status: {
     parameters: {
       query?: never;
       header?: never;
@@ -1895,12 +2152,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
   };
-  recording_stop_recording_stop_post: {
+  stop: {
     parameters: {
       query?: never;
       header?: never;
@@ -1928,11 +2221,47 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -1960,7 +2289,7 @@ export interface operations {
       };
     };
   };
-  recordings_recordings_integrated_recordings_get: {
+  recordings: {
     parameters: {
       query?: {
         limit?: number;
@@ -1987,12 +2316,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
   };
-  media_session_result_recordings__session__results__any_subtitles__thumbnail__video__kind__get: {
+  session_result: {
     parameters: {
       query?: never;
       header?: never;
@@ -2028,7 +2393,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2040,9 +2423,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  media_thumbnail_recordings__session__thumbnail_get: {
+  thumbnail: {
     parameters: {
       query?: never;
       header?: never;
@@ -2068,7 +2469,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2080,9 +2499,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  recording_status_status_get: {
+  status: {
     parameters: {
       query?: never;
       header?: never;
@@ -2106,12 +2543,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
   };
-  recordings_manual_upload_integrated_upload_manual_post: {
+  manual_upload: {
     parameters: {
       query?: never;
       header?: never;
@@ -2139,7 +2612,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2153,6 +2644,24 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2180,7 +2689,7 @@ export interface operations {
       };
     };
   };
-  uploads_list_jobs_get: {
+  list_jobs: {
     parameters: {
       query?: {
         limit?: number;
@@ -2208,12 +2717,48 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
         };
       };
     };
   };
-  uploads_get_job__int_max_9223372036854775807__job_id__get: {
+  get_job: {
     parameters: {
       query?: never;
       header?: never;
@@ -2239,7 +2784,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2251,9 +2814,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  uploads_cancel__int_max_9223372036854775807__job_id__cancel_post: {
+  cancel: {
     parameters: {
       query?: never;
       header?: never;
@@ -2279,7 +2860,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2300,9 +2899,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  media_job_result_uploads__int_max_9223372036854775807__job_id__results__any_subtitles__thumbnail__video__kind__get: {
+  job_result: {
     parameters: {
       query?: never;
       header?: never;
@@ -2338,7 +2955,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2350,9 +2985,27 @@ export interface operations {
           'application/json': components['schemas']['ErrorBody'];
         };
       };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
     };
   };
-  uploads_retry__int_max_9223372036854775807__job_id__retry_post: {
+  retry: {
     parameters: {
       query?: never;
       header?: never;
@@ -2378,7 +3031,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'][];
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
         };
       };
       /** @description Not Found */
@@ -2392,6 +3063,24 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
         headers: {
           [name: string]: unknown;
         };

@@ -15,7 +15,12 @@ export function startedStatus(result: StartResult, previous: RecordingStatus | u
     priority: result.priority,
     started_by: result.started_by,
     start_time: result.start_time,
-    obs_status: { active: true, paused: false, timecode: '00:00:00.000', bytes: 0, duration_ms: 0 },
+    obs_status: { active: true, paused: false, timecode: '00:00:00.000', bytes: 0, duration_ms: 0, error: null },
+    stop_error: null,
+    pauses: [],
+    paused_s: 0,
+    markers: [],
+    disk: null,
     obs_connected: previous?.obs_connected ?? true,
   };
 }

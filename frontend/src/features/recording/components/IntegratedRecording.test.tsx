@@ -123,7 +123,14 @@ describe('<IntegratedRecording />', () => {
     await serverEmit('recording_status_update', {
       status: {
         ...activeStatus,
-        obs_status: { active: true, paused: false, timecode: '01:02:03.456', bytes: 1536, duration_ms: 3723456 },
+        obs_status: {
+          active: true,
+          paused: false,
+          timecode: '01:02:03.456',
+          bytes: 1536,
+          duration_ms: 3723456,
+          error: null,
+        },
       },
     });
     expect(screen.getByTestId('timecode')).toHaveTextContent('01:02:03');
