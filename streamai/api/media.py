@@ -26,8 +26,11 @@ bp = blueprint("media", "/api/integrated")
 INLINE = {"video/mp4", "video/webm", "video/x-matroska", "video/quicktime", "image/jpeg", "image/png",
           "image/webp", "text/vtt", "text/plain", "application/x-subrip", "text/srt", "application/json"}
 KINDS = "any(subtitles, thumbnail, video)"
-MEDIA = {"description": "the file", "content": {"application/octet-stream": {"schema": {"type": "string",
-                                                                                      "format": "binary"}}}}
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+JPEG = {"description": "the thumbnail", "content": {"image/jpeg": BINARY}}
+# A result keeps the type the processing API gave it (video/webm, text/vtt, image/png…), or is
+# application/octet-stream when it is not one the browser may render here.
+RESULT = {"description": "the result, possibly a Range of it", "content": {"*/*": BINARY}}
 
 
 class SessionPath(BaseModel):
@@ -56,13 +59,13 @@ def send(fh: BinaryIO, content_type: str, name: str) -> Response:
     return response.make_conditional(request.environ, accept_ranges=True, complete_length=stat.st_size)
 
 
-@bp.get("/recordings/<session>/thumbnail", responses={200: MEDIA, **error_answers(404)})
+@bp.get("/recordings/<session>/thumbnail", responses={200: JPEG, **error_answers(404)})
 def thumbnail(path: SessionPath):
     """A frame from about 10 % into the session's first file (image/jpeg); 404 until there is one."""
     return send(service().thumbnail(path.session), "image/jpeg", "thumbnail.jpg")
 
 
-@bp.get(f"/recordings/<session>/results/<{KINDS}:kind>", responses={200: MEDIA, 206: MEDIA, **error_answers(404)})
+@bp.get(f"/recordings/<session>/results/<{KINDS}:kind>", responses={200: RESULT, 206: RESULT, **error_answers(404)})
 def session_result(path: SessionResultPath):
     """A processed result of the session's latest upload that has one (HTTP Range for the video)."""
     result, fh = service().session_result(path.session, path.kind)
@@ -70,7 +73,7 @@ def session_result(path: SessionResultPath):
 
 
 @bp.get(f"/uploads/<int(max=9223372036854775807):job_id>/results/<{KINDS}:kind>",
-        responses={200: MEDIA, 206: MEDIA, **error_answers(404)})
+        responses={200: RESULT, 206: RESULT, **error_answers(404)})
 def job_result(path: JobResultPath):
     """A processed result of one upload job (HTTP Range for the video)."""
     result, fh = service().job_result(path.job_id, path.kind)

@@ -2369,22 +2369,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the file */
+      /** @description the result, possibly a Range of it */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          '*/*': string;
         };
       };
-      /** @description the file */
+      /** @description the result, possibly a Range of it */
       206: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          '*/*': string;
         };
       };
       /** @description Bad Request */
@@ -2454,13 +2454,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the file */
+      /** @description the thumbnail */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          'image/jpeg': string;
         };
       };
       /** @description Bad Request */
@@ -2931,22 +2931,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the file */
+      /** @description the result, possibly a Range of it */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          '*/*': string;
         };
       };
-      /** @description the file */
+      /** @description the result, possibly a Range of it */
       206: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/octet-stream': string;
+          '*/*': string;
         };
       };
       /** @description Bad Request */
