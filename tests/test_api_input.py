@@ -104,7 +104,7 @@ def test_bad_limit(client, query):
 def test_manual_upload_bad_input(app, client, body, status):
     response = client.post("/api/integrated/upload/manual", json=body)
     assert response.status_code == status and response.json["error"]
-    assert app.extensions["streamai"].uploads.queue.list() == []
+    assert app.extensions["streamai"].uploads.queue.find() == []
 
 
 def test_manual_upload_when_uploads_are_off(tmp_path):

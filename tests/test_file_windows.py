@@ -13,7 +13,6 @@ import psutil
 import pytest
 
 from streamai.uploads import windows
-from streamai.uploads import windows
 from streamai.uploads.windows import WINDOW_SIZE, FileChanged
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from streamai.db import Database
 from streamai.exceptions import InvalidInput
-from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, UnsafePath, sanitize_session_name
+from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, sanitize_session_name
 
 from .conftest import FIXTURE_RECORDINGS, FIXTURES
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 
 import pytest
@@ -11,11 +10,10 @@ from multipart import PushMultipartParser
 
 from streamai.db import Database
 from streamai.sessions import Session, SessionStore
-from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue
-from streamai.uploads.queue import state_for_processing
+from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue, windows
 from streamai.uploads.multipart import MultipartFileBody as _Body
 from streamai.uploads.multipart import UploadAborted
-from streamai.uploads import windows
+from streamai.uploads.queue import state_for_processing
 from streamai.uploads.windows import FileChanged
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from flask import Response, current_app, request
@@ -52,11 +53,12 @@ def send(fh: BinaryIO, content_type: str, name: str) -> Response:
     response = current_app.response_class(wrap_file(request.environ, fh), direct_passthrough=True,
                                           mimetype=content_type if inline else "application/octet-stream")
     response.content_length = stat.st_size
-    response.last_modified = stat.st_mtime
+    response.last_modified = datetime.fromtimestamp(stat.st_mtime, UTC)
     response.headers["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
     response.cache_control.private = True
     response.cache_control.max_age = 3600
-    return response.make_conditional(request.environ, accept_ranges=True, complete_length=stat.st_size)
+    response.make_conditional(request.environ, accept_ranges=True, complete_length=stat.st_size)
+    return response
 
 
 @bp.get("/recordings/<session>/thumbnail", responses={200: JPEG, **error_answers(404)})

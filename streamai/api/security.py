@@ -27,11 +27,13 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.sansio.utils import host_is_trusted
 
 from ..config import Settings
+from ..contract.vocabulary import Role
 from .strict_json import describe_refusal
 
 OPEN_PATHS = ("/api/health", "/api/openapi.json", "/api/docs")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-OPERATOR, VIEWER = "operator", "viewer"
+OPERATOR: Role = "operator"
+VIEWER: Role = "viewer"
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 
 CONTENT_SECURITY_POLICY = "; ".join((
@@ -112,10 +114,10 @@ def origin_allowed(origin: str | None, host: str, configured: Iterable[str]) -> 
 
 
 def _matches(expected: str, offered: str | None) -> bool:
-    return bool(expected) and bool(offered) and hmac.compare_digest(expected.encode(), offered.encode())
+    return bool(expected and offered) and hmac.compare_digest(expected.encode(), (offered or "").encode())
 
 
-def role_for(settings: Settings, token: str | None) -> str | None:
+def role_for(settings: Settings, token: str | None) -> Role | None:
     """The role a token gives; everyone is an operator when no token is configured; None: refused."""
     if not settings.api_token and not settings.viewer_token:
         return OPERATOR
@@ -176,7 +178,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         path, method = request.path, request.method
         if method not in SAFE_METHODS:
             origin = request.headers.get("Origin")
-            if not origin_allowed(origin, request.host, settings.cors_origins):
+            if origin is not None and not origin_allowed(origin, request.host, settings.cors_origins):
                 return error_response(403, f"requests from {origin[:100]!r} may not change anything here",
                                       origin=origin)
             if request.content_length and request.content_length > settings.max_body:

@@ -22,7 +22,6 @@ from .vocabulary import (
     StoppedBy,
 )
 
-
 # A field with a default is always sent, so the schema lists it as required (the generated
 # TypeScript types then need no `?`); a non-finite float leaves as null, never as invalid JSON.
 WIRE = ConfigDict(ser_json_inf_nan="null", json_schema_mode_override="serialization",

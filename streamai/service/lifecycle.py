@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..contract.events import now_iso
 from ..contract.vocabulary import RecorderState
 from ..exceptions import Conflict, ObsRequestFailed, ObsUnavailable, StorageUnavailable
 from ..obs import ConnectionState, ObsController
-from ..contract.events import now_iso
 from ..sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session, SessionFile
 
 log = logging.getLogger(__name__)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from ..contract import models as m
-from ..contract.vocabulary import JobState, ObsLinkState, RecorderState
+from ..contract.vocabulary import JobState, ObsLinkState, RecorderState, ResultsState, SessionStatus, StoppedBy
 from ..obs import ConnectionState
 from ..sessions import RecordingManager, Session
 from ..sessions.media import hms, human_size
@@ -62,7 +62,7 @@ class Presenter:
             processing_progress=job.processing_progress, processing_message=job.processing_message,
             created_at=job.created_at, updated_at=job.updated_at, finished_at=job.finished_at,
             can_retry=job.can_retry, can_cancel=job.can_cancel, upload_started_at=job.upload_started_at,
-            uploaded_at=job.uploaded_at, processed_at=job.processed_at, results_state=job.results_state,
+            uploaded_at=job.uploaded_at, processed_at=job.processed_at, results_state=cast(ResultsState | None, job.results_state),
             results=self.results(job),
         )
 
@@ -71,7 +71,7 @@ class Presenter:
         return m.UploadPhases(job_id=job.id, file_name=job.file_name, state=job.state, queued_at=job.created_at,
                               upload_started_at=job.upload_started_at, uploaded_at=job.uploaded_at,
                               processed_at=job.processed_at, task_id=job.task_id,
-                              processing_status=job.processing_status, results_state=job.results_state)
+                              processing_status=job.processing_status, results_state=cast(ResultsState | None, job.results_state))
 
     @staticmethod
     def upload_summary(job: Job) -> m.UploadSummary:
@@ -115,7 +115,7 @@ class Presenter:
         jobs = jobs if jobs is not None else ([job] if job else [])
         done = next((j for j in reversed(jobs) if j.results), None)
         return m.Session(
-            **self.facts(session), status=session.status, end_time=session.end_time,
+            **self.facts(session), status=SessionStatus(session.status), end_time=session.end_time,
             duration_s=session.duration_s, duration=hms(session.duration_s), size_bytes=session.size_bytes,
             size=human_size(session.size_bytes), files=self.files(session), obs_output_path=session.obs_output_path,
             note=session.note, metadata=session.metadata,
@@ -160,9 +160,9 @@ class Presenter:
         verb = "stopped" if session.status == "stopped" else "interrupted"
         return m.StopResult(
             message=f"Recording {session.name} {verb}", session_name=session.name,
-            session_path=str(self.manager.session_path(session)), status=session.status,
+            session_path=str(self.manager.session_path(session)), status=SessionStatus(session.status),
             files=self.files(session), duration_s=session.duration_s, size_bytes=session.size_bytes,
-            note=session.note, stopped_by=stopped_by, upload_result=upload_result,
+            note=session.note, stopped_by=cast(StoppedBy, stopped_by), upload_result=upload_result,
         )
 
     def recording_status(self, snap: Snapshot, obs: dict[str, Any] | None, obs_error: str | None,

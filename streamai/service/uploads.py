@@ -160,7 +160,7 @@ class Uploads:
     def jobs(self, state: str | None, limit: int, offset: int = 0) -> list[Job]:
         if state is not None and state not in STATES:
             raise InvalidInput(f"state must be one of {', '.join(STATES)}", field="state")
-        return self.queue.list(state, limit, offset)
+        return self.queue.find(state, limit, offset)
 
     def job(self, job_id: int) -> Job:
         job = self.queue.get(job_id)

@@ -273,14 +273,13 @@ class RecordingManager:
             priority=_priority(meta.get("priority")),
             obs_output_path=_text(meta.get("obs_output_path")),
             note=_text(meta.get("note")),
-            metadata=meta.get("metadata") if isinstance(meta.get("metadata"), dict) else {},
-            legacy_upload=meta.get("vultr_upload") if isinstance(meta.get("vultr_upload"), dict) else None,
+            metadata=_mapping(meta.get("metadata")),
+            legacy_upload=_mapping(meta.get("vultr_upload")) or None,
         )
 
     def _legacy(self, name: str, meta: dict[str, Any], entries) -> Session:
         """A folder of the original StreamAI (or one a user made by hand)."""
-        technical = meta.get("technical") if isinstance(meta.get("technical"), dict) else {}
-        additional = meta.get("additional") if isinstance(meta.get("additional"), dict) else {}
+        technical, additional = _mapping(meta.get("technical")), _mapping(meta.get("additional"))
         videos = sorted((e for e in entries if e.is_file and is_video_name(e.name)), key=lambda e: e.mtime)
         start = _text(meta.get("start_time")) or _text(technical.get("start_time_iso"))
         if not start and videos:
@@ -293,8 +292,12 @@ class RecordingManager:
             started_by="import", start_time=_aware(start) or now_iso(),
             end_time=_aware(_text(meta.get("end_time")) or _text(technical.get("end_time_iso"))),
             metadata={"legacy_metadata": extra} if meta else {},
-            legacy_upload=upload if isinstance(upload, dict) else None,
+            legacy_upload=_mapping(upload) or None,
         )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str | None:

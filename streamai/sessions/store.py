@@ -89,7 +89,7 @@ class Session:
             total += max(0.0, (end - datetime.fromisoformat(span["start"])).total_seconds())
         return total
 
-    def markers_in(self, entry: "SessionFile") -> list[dict[str, Any]]:
+    def markers_in(self, entry: SessionFile) -> list[dict[str, Any]]:
         """The markers inside one file of the session, with timecodes from that file's start."""
         end = entry.start_ms + (entry.duration_s * 1000 if entry.duration_s is not None else float("inf"))
         chosen = [m for m in self.markers if entry.start_ms <= m["timecode_ms"] < end or (

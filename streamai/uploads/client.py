@@ -105,7 +105,8 @@ class ProcessingApiClient:
         try:
             with body:
                 response = self._session.post(
-                    self.base_url + self.upload_endpoint, data=body, headers=headers, timeout=self.timeout
+                    self.base_url + self.upload_endpoint, data=body, headers=headers,  # type: ignore[arg-type]
+                    timeout=self.timeout,  # a file-like body: requests streams it with its length
                 )
         except (UploadAborted, FileChanged) as exc:
             raise (Cancelled if isinstance(exc, UploadAborted) else PermanentError)(str(exc)) from exc
@@ -119,7 +120,7 @@ class ProcessingApiClient:
         if not task_id:
             raise PermanentError("the processing API accepted the file but returned no task_id",
                                  status=response.status_code)
-        return UploadReceipt(str(task_id), body.sha256, body.size, payload)
+        return UploadReceipt(str(task_id), body.sha256 or "", body.size, payload)
 
     def status(self, task_id: str) -> dict[str, Any]:
         try:

@@ -135,7 +135,14 @@ class UploadQueue:
             if live is None:
                 raise
             raise DuplicateJob(live) from None
-        return self.get(job_id)
+        return self._get(job_id)
+
+    def _get(self, job_id: int | None) -> Job:
+        """A job that must exist (we just wrote it)."""
+        job = self.get(job_id or 0)
+        if job is None:
+            raise LookupError(f"upload job {job_id} vanished")
+        return job
 
     def live_job(self, session_name: str, file_folder: str, file_name: str) -> Job | None:
         with self.db.reading() as conn:
@@ -270,7 +277,7 @@ class UploadQueue:
             conn.execute("UPDATE upload_jobs SET state = ?, bytes_sent = 0, next_attempt_at = NULL, updated_at = ?"
                          " WHERE state = ?", (QUEUED, now_iso(), UPLOADING))
             conn.execute("UPDATE upload_jobs SET results_state = 'pending' WHERE results_state = 'fetching'")
-        return [self.get(r["id"]) for r in rows]
+        return [self._get(r["id"]) for r in rows]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -279,7 +286,7 @@ class UploadQueue:
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.from_row(row) if row else None
 
-    def list(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
+    def find(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
         where, params = ("WHERE state = ?", [state]) if state else ("", [])
         with self.db.reading() as conn:
             rows = conn.execute(f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -326,7 +333,7 @@ class UploadQueue:
             row = conn.execute("SELECT min(next_attempt_at) FROM upload_jobs WHERE state = ?", (RETRYING,)).fetchone()
         return row[0]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[JobState, int]:
         with self.db.reading() as conn:
             rows = conn.execute("SELECT state, count(*) FROM upload_jobs GROUP BY state").fetchall()
         found = {row[0]: row[1] for row in rows}

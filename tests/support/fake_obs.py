@@ -66,10 +66,11 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
@@ -206,7 +207,7 @@ class FakeObs:
 
     # -- life ------------------------------------------------------------------------------
 
-    def start(self) -> "FakeObs":
+    def start(self) -> FakeObs:
         self.record_dir.mkdir(parents=True, exist_ok=True)
         self._closed.clear()
         self._server = serve(self._serve_client, "127.0.0.1", self.port, compression=None, ping_interval=None,

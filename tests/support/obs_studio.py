@@ -167,7 +167,7 @@ class ObsStudio:
             raise RuntimeError("Xvfb did not start")
         self.display = f":{number}"
 
-    def start(self, timeout_s: float = 60) -> "ObsStudio":
+    def start(self, timeout_s: float = 60) -> ObsStudio:
         self._configure()
         if self.xvfb is None or self.xvfb.poll() is not None:
             self._start_xvfb()
@@ -208,7 +208,7 @@ class ObsStudio:
     def stop_obs(self) -> None:
         _stop(self.obs)
 
-    def restart(self) -> "ObsStudio":
+    def restart(self) -> ObsStudio:
         self.stop_obs()
         return self.start()
 

@@ -13,13 +13,12 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
-from multipart import PushMultipartParser
-from multipart import parse_options_header
+from multipart import PushMultipartParser, parse_options_header
 
 READ_CHUNK = 1024 * 1024
 
@@ -92,7 +91,7 @@ class State:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: _Server
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -254,7 +253,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    api: "ProcessingApi"
+    api: ProcessingApi
 
 
 class ProcessingApi:
@@ -277,7 +276,7 @@ class ProcessingApi:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "ProcessingApi":
+    def start(self) -> ProcessingApi:
         self._server = _Server(("127.0.0.1", self.port), _Handler)
         self._server.api = self
         self.port = self._server.server_address[1]

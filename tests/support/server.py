@@ -8,8 +8,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import requests
 import socketio
@@ -46,7 +47,7 @@ class StreamAIServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout_s: float = 30) -> "StreamAIServer":
+    def start(self, timeout_s: float = 30) -> StreamAIServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMAI_", "OBS_", "VULTR_"))}
         env.update(self.env)
         # The code under test is this repo's, whatever `pip install -e` in the venv points at.
