@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 SUBTITLE_MODELS = ("base", "small", "medium", "large")
-ASYNC_MODES = ("threading", "eventlet")
+ASYNC_MODES = ("gevent", "threading", "eventlet")  # the first is the default (streamai/server.py)
 
 
 def _bool(value: str) -> bool:
@@ -26,7 +26,8 @@ class Settings:
     port: int = 5002
     api_token: str = ""
     cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
-    async_mode: str = "threading"
+    async_mode: str = ASYNC_MODES[0]
+    client_timeout_s: float = 60.0
 
     obs_host: str = "localhost"
     obs_port: int = 4455
@@ -76,6 +77,7 @@ _ENV = {
     "STREAMAI_API_TOKEN": ("api_token", str),
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
+    "STREAMAI_CLIENT_TIMEOUT": ("client_timeout_s", float),
     "OBS_HOST": ("obs_host", str),
     "OBS_PORT": ("obs_port", int),
     "OBS_PASSWORD": ("obs_password", str),
@@ -131,6 +133,8 @@ def validate(settings: Settings) -> Settings:
     """Refuse settings that would only fail later, far from their cause."""
     if settings.async_mode not in ASYNC_MODES:
         raise ConfigError(f"STREAMAI_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    if not 0 < settings.client_timeout_s < float("inf"):
+        raise ConfigError("STREAMAI_CLIENT_TIMEOUT must be a number of seconds above 0")
     if settings.default_subtitle_model not in SUBTITLE_MODELS:
         raise ConfigError(f"DEFAULT_SUBTITLE_MODEL must be one of {', '.join(SUBTITLE_MODELS)}")
     if settings.upload_concurrency < 1:
