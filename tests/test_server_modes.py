@@ -163,3 +163,11 @@ async def _connect_and_hear(url: str, count: int) -> int:
             return sum(1 for c in clients if c.connected)
         finally:
             await asyncio.gather(*(c.disconnect() for c in clients if c.connected), return_exceptions=True)
+
+
+def test_the_mode_can_come_from_dotenv(make_server):
+    """cli.py patches for the mode before the settings are read, so it reads `.env` itself too."""
+    server = make_server(start=False)
+    (server.workdir / ".env").write_text("STREAMAI_ASYNC_MODE=threading\n")
+    server.start()
+    assert "threading mode" in server.log() and "Werkzeug" in server.log()
