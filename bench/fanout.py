@@ -1,7 +1,8 @@
 """Live status fan-out: `recording_status_update` to N Socket.IO clients, per server mode (not a test).
 
     .venv/bin/python bench/fanout.py [--modes gevent threading eventlet] [--clients 500 1000]
-                                     [--seconds 30] [--runs 2] [--procs 2] [--upload-mb 0]
+                                     [--seconds 30] [--runs 2] [--procs 2] [--client socketio|raw]
+                                     [--upload-mb 0] [--json results.jsonl]
 
 Starts OBS headless under Xvfb and, for each run, mode and N, the real server (child process)
 with OBS recording; N python-socketio AsyncClients (websocket transport), split over PROCS
@@ -10,7 +11,8 @@ every update's delay is taken: the client's time.time() on receipt minus the pay
 `timestamp`, which the server sets just before it emits (same machine, same clock; the stamp
 has millisecond precision and is truncated, so delays read up to 1 ms long). Reported: p50 / p99
 / max over every delivery, the slowest client per update (when the fan-out ends), whether all N
-stayed connected and heard every update, and the server's CPU time.
+stayed connected and heard every update, the server's CPU time and RSS, the load average (the
+machine may be shared), and the three slowest updates seen from each client process.
 
 --upload-mb M adds a local processing API and sends an M MiB file through the server over and
 over during the window, and reports the delays of the updates emitted while it was uploading:
@@ -18,7 +20,9 @@ does hashing and sending a big file hold up the broadcast?
 
 The clients share the 2 cores with the server: their own time to handle a burst of N messages
 counts in the delays, so they are split over processes and kept minimal (one aiohttp session, a
-bare handler that stores (receipt time, stamp) and nothing else until the end).
+bare handler that stores (receipt time, stamp) and nothing else until the end, no garbage
+collection during the window). `--client raw` goes further: the same protocol spoken directly,
+one task per client, nothing decoded until the end.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ def raise_fd_limit() -> int:
 # -- the client processes -------------------------------------------------------------------
 
 async def run_clients(url: str, count: int, seconds: float, kind: str) -> None:
+    """Connect `count` clients, say so, wait for "go" on stdin, listen, report, exit."""
     import aiohttp
 
     http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))  # one pool, no cap on sockets
