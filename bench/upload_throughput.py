@@ -1,6 +1,6 @@
 """Upload throughput and memory: the StreamAI server vs `curl -F`, same file, same receiver, same run.
 
-    .venv/bin/python bench/upload_throughput.py [--size-mb 2048]
+    .venv/bin/python bench/upload_throughput.py [--size-mb 2048] [--mode gevent|threading|eventlet]
 
 It starts a local processing API (tests/support/processing_api.py, parsing multipart as a
 stream), the real StreamAI server in a child process, and asks the server for manual uploads
@@ -55,8 +55,9 @@ def rss_sampler(pid: int, stop: threading.Event, peaks: list[int]) -> None:
 class StreamAIUploader:
     """The real server with one SIZE-byte session to upload, its RSS sampled all along."""
 
-    def __init__(self, workdir: Path, api: ProcessingApi, size: int):
-        self.server = StreamAIServer(workdir / "server", {"VULTR_API_URL": api.url, "LOG_LEVEL": "WARNING"})
+    def __init__(self, workdir: Path, api: ProcessingApi, size: int, mode: str):
+        self.server = StreamAIServer(workdir / "server", {"VULTR_API_URL": api.url, "LOG_LEVEL": "WARNING",
+                                                          "STREAMAI_ASYNC_MODE": mode})
         folder = self.server.recordings / "bench"
         folder.mkdir(parents=True)
         self.path = folder / "bench.mkv"
@@ -109,6 +110,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mb", type=int, default=2048)
     parser.add_argument("--runs", type=int, default=7, help="uploads of each kind, alternating")
+    parser.add_argument("--mode", default="gevent", help="the server's STREAMAI_ASYNC_MODE")
     args = parser.parse_args()
     if shutil.which("curl") is None:
         print("curl is required (apt-get install curl)", file=sys.stderr)
@@ -117,7 +119,7 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="streamai-bench-"))
     api = ProcessingApi(None).start()  # hashes and discards: the receiver costs the same for both
     try:
-        with StreamAIUploader(workdir, api, size) as streamai:
+        with StreamAIUploader(workdir, api, size, args.mode) as streamai:
             our_times, our_cpu, curl_times = [], [], []
             for _ in range(args.runs):  # alternating, so a slower minute of the machine hits both alike
                 elapsed, cpu = streamai.upload()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 
-ASYNC_MODES = ("threading", "eventlet")
+ASYNC_MODES = ("gevent", "threading", "eventlet")  # the first is the default (streamai/server.py)
 
 
 def _bool(value: str) -> bool:
@@ -32,7 +32,8 @@ class Settings:
     min_free_mb: int = 2048
     low_disk_minutes: float = 15.0
     cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
-    async_mode: str = "threading"
+    async_mode: str = ASYNC_MODES[0]
+    client_timeout_s: float = 60.0
 
     obs_host: str = "localhost"
     obs_port: int = 4455
@@ -83,6 +84,7 @@ _ENV = {
     "STREAMAI_LOW_DISK_MINUTES": ("low_disk_minutes", float),
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
+    "STREAMAI_CLIENT_TIMEOUT": ("client_timeout_s", float),
     "OBS_HOST": ("obs_host", str),
     "OBS_PORT": ("obs_port", int),
     "OBS_PASSWORD": ("obs_password", str),
@@ -142,6 +144,8 @@ def validate(settings: Settings) -> Settings:
     """Refuse settings that would only fail later, far from their cause."""
     if settings.async_mode not in ASYNC_MODES:
         raise ConfigError(f"STREAMAI_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    if not 0 < settings.client_timeout_s < float("inf"):
+        raise ConfigError("STREAMAI_CLIENT_TIMEOUT must be a number of seconds above 0")
     if settings.default_subtitle_model not in SUBTITLE_MODELS:
         raise ConfigError(f"DEFAULT_SUBTITLE_MODEL must be one of {', '.join(SUBTITLE_MODELS)}")
     if settings.upload_concurrency < 1:

@@ -26,7 +26,7 @@ def test_env_example_lists_every_setting():
 
 
 @pytest.mark.parametrize("env", [
-    {"STREAMAI_PORT": "http"}, {"STREAMAI_ASYNC_MODE": "gevent"}, {"DEFAULT_SUBTITLE_MODEL": "xl"},
+    {"STREAMAI_PORT": "http"}, {"STREAMAI_ASYNC_MODE": "tornado"}, {"DEFAULT_SUBTITLE_MODEL": "xl"},
     {"VULTR_API_URL": "processing.example:8000"}, {"UPLOAD_CONCURRENCY": "0"}, {"DEFAULT_PRIORITY": "11"},
     {"STREAMAI_VIEWER_TOKEN": "v"}, {"STREAMAI_VIEWER_TOKEN": "same", "STREAMAI_API_TOKEN": "same"},
     {"STREAMAI_MAX_BODY": "10"},

@@ -14,9 +14,10 @@ from .support.recordings import sha256_of
 pytestmark = pytest.mark.obs
 
 
-@pytest.fixture(params=["threading", "eventlet"])
+@pytest.fixture(params=["gevent", "threading", "eventlet"])
 def async_mode(request) -> dict[str, str]:
-    """Socket.IO runs under both servers the project supports."""
+    """Every server the project supports: gevent (the default), threading (the plain fallback),
+    eventlet (the original choice)."""
     return {"STREAMAI_ASYNC_MODE": request.param}
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import time
 import uuid
 from contextlib import closing
 from typing import BinaryIO, Callable, Iterator
@@ -105,6 +106,7 @@ class MultipartFileBody:
                 sha256.update(window)
                 self.file_bytes_sent += len(window)
                 self._on_progress(self.file_bytes_sent)
+                time.sleep(0)  # let others run: under gevent nothing else does until this one waits
                 yield window
         self._digest = sha256.hexdigest()
         yield self._tail(self._digest)
