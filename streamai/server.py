@@ -74,6 +74,25 @@ def _gevent_handler(timeout: float):
             self.socket.settimeout(timeout)
             super().handle()
 
+        def run_application(self):
+            """simple-websocket answers the upgrade itself, on its own copy of the socket, and pywsgi
+            does not know: once the websocket ends, engine.io's "200 OK" (after an upgrade from
+            polling) or pywsgi's own error page would be written onto the connection, which the
+            browser reads as a broken frame ("Invalid frame header"). Only a refusal is HTTP."""
+            if self.environ.get("HTTP_UPGRADE", "").lower() != "websocket":
+                return super().run_application()
+            self.result = self.application(self.environ, self.start_response)
+            try:
+                if self.status is not None and not self._orig_status.startswith("2"):
+                    self.process_result()  # refused before any upgrade (a bad origin, a bad session)
+                else:  # the websocket ran and is over: nothing more is HTTP on this connection
+                    self._orig_status, self.close_connection = "101 Switching Protocols", True
+            finally:
+                close = getattr(self.result, "close", None)
+                self.result = None
+                if close is not None:
+                    close()
+
         def _handle_client_error(self, ex):
             if isinstance(ex, OSError):  # timed out (or reset) half-way through the headers: just close
                 return None

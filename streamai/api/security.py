@@ -63,7 +63,7 @@ def trusted_hosts(settings: Settings) -> tuple[str, ...]:
 
 
 def is_loopback(host: str) -> bool:
-    host = host.strip("[]")
+    host = host.strip("[]").lower()
     if host == "localhost":
         return True
     try:
