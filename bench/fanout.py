@@ -60,6 +60,7 @@ def raise_fd_limit() -> int:
 
 # -- the client processes -------------------------------------------------------------------
 
+
 async def run_clients(url: str, count: int, seconds: float, kind: str) -> None:
     """Connect `count` clients, say so, wait for "go" on stdin, listen, report, exit."""
     import aiohttp
@@ -91,8 +92,12 @@ async def run_clients(url: str, count: int, seconds: float, kind: str) -> None:
         emitted = datetime.fromisoformat(stamp).timestamp()
         if start <= emitted <= end:
             deliveries.append((stamp, round((got - emitted) * 1000, 2)))
-    print(json.dumps({"connected": connected(), "dropped": sum(1 for t in disconnects if start <= t),
-                      "deliveries": deliveries}), flush=True)
+    print(
+        json.dumps(
+            {"connected": connected(), "dropped": sum(1 for t in disconnects if start <= t), "deliveries": deliveries}
+        ),
+        flush=True,
+    )
     os._exit(0)  # the server sees every client go at once; no need to close them one by one
 
 
@@ -168,6 +173,7 @@ def client_process(url: str, count: int, seconds: float, kind: str) -> int:
 
 # -- the orchestration ----------------------------------------------------------------------
 
+
 def read_json_line(proc: subprocess.Popen, timeout: float) -> dict:
     ready, _, _ = select.select([proc.stdout], [], [], timeout)
     line = proc.stdout.readline() if ready else b""
@@ -193,12 +199,15 @@ class Uploads:
         while not self._stop.is_set():
             started = time.time()
             job = self.server.post("/api/integrated/upload/manual", json={"sessionName": "bench"}).json()["job"]
-            done = self.room.wait_for("upload_job_updated", lambda d: d["job"]["id"] == job["id"]
-                                      and d["job"]["state"] in ("uploaded", "failed", "completed"), timeout=600)
+            done = self.room.wait_for(
+                "upload_job_updated",
+                lambda d: d["job"]["id"] == job["id"] and d["job"]["state"] in ("uploaded", "failed", "completed"),
+                timeout=600,
+            )
             assert done["job"]["state"] != "failed", done
             self.spans.append((started, time.time()))
 
-    def __enter__(self) -> "Uploads":
+    def __enter__(self) -> Uploads:
         self._thread.start()
         return self
 
@@ -215,8 +224,13 @@ def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dic
 
     from tests.support.server import RoomListener, StreamAIServer
 
-    env = {"OBS_HOST": "127.0.0.1", "OBS_PORT": str(studio.port), "OBS_PASSWORD": studio.password,
-           "STREAMAI_ASYNC_MODE": mode, "LOG_LEVEL": "WARNING"}
+    env = {
+        "OBS_HOST": "127.0.0.1",
+        "OBS_PORT": str(studio.port),
+        "OBS_PASSWORD": studio.password,
+        "STREAMAI_ASYNC_MODE": mode,
+        "LOG_LEVEL": "WARNING",
+    }
     if api:
         env["VULTR_API_URL"] = api.url
     server = StreamAIServer(workdir, env)
@@ -237,9 +251,14 @@ def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dic
         assert started.status_code == 200, started.text
         recording = True
         shares = [count // args.procs + (1 if i < count % args.procs else 0) for i in range(args.procs)]
-        procs = [subprocess.Popen([sys.executable, __file__, "--client-process", server.url, str(share), str(args.seconds),
-                                   args.client],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE) for share in shares]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, __file__, "--client-process", server.url, str(share), str(args.seconds), args.client],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+            for share in shares
+        ]
         connect_started = time.monotonic()
         ready = [read_json_line(p, 300) for p in procs]
         connect_s = time.monotonic() - connect_started
@@ -282,15 +301,24 @@ def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dic
         slowest[stamp] = max(ms, slowest.get(stamp, 0))
         heard[stamp] = heard.get(stamp, 0) + 1
     return {
-        "mode": mode, "clients": count, "ready": sum(r["ready"] for r in ready),
-        "errors": [e for r in ready for e in r["errors"]][:3], "connect_s": connect_s,
-        "connected": sum(r["connected"] for r in results), "dropped": sum(r["dropped"] for r in results),
-        "updates": len(heard), "complete_updates": sum(1 for n in heard.values() if n == count),
-        "p50": statistics.median(delays) if delays else None, "p99": percentile(delays, 0.99) if delays else None,
+        "mode": mode,
+        "clients": count,
+        "ready": sum(r["ready"] for r in ready),
+        "errors": [e for r in ready for e in r["errors"]][:3],
+        "connect_s": connect_s,
+        "connected": sum(r["connected"] for r in results),
+        "dropped": sum(r["dropped"] for r in results),
+        "updates": len(heard),
+        "complete_updates": sum(1 for n in heard.values() if n == count),
+        "p50": statistics.median(delays) if delays else None,
+        "p99": percentile(delays, 0.99) if delays else None,
         "max": delays[-1] if delays else None,
         "fanout_p50": statistics.median(slowest.values()) if slowest else None,
-        "cpu_s": cpu, "rss_mib": rss / MiB, "uploads": len(uploads.spans) if uploads else 0,
-        "slowest_updates": _slowest_updates(results, 3), "load": load,
+        "cpu_s": cpu,
+        "rss_mib": rss / MiB,
+        "uploads": len(uploads.spans) if uploads else 0,
+        "slowest_updates": _slowest_updates(results, 3),
+        "load": load,
     }
 
 
@@ -306,8 +334,10 @@ def _slowest_updates(results: list[dict], count: int) -> list[dict]:
         per_process.append(by_stamp)
     stamps = {s for p in per_process for s in p}
     worst = sorted(stamps, key=lambda s: -max(max(p.get(s, [0])) for p in per_process))[:count]
-    return [{"stamp": s, "processes": [(min(p[s]), statistics.median(p[s]), max(p[s])) for p in per_process if s in p]}
-            for s in worst]
+    return [
+        {"stamp": s, "processes": [(min(p[s]), statistics.median(p[s]), max(p[s])) for p in per_process if s in p]}
+        for s in worst
+    ]
 
 
 def show(r: dict) -> str:
@@ -316,14 +346,18 @@ def show(r: dict) -> str:
 
     up = f"  {r['uploads']} uploads" if r["uploads"] else ""
     errors = f"  errors: {r['errors']}" if r["errors"] else ""
-    return (f"{r['mode']:9s} {r['clients']:5d}  p50 {ms(r['p50'])}  p99 {ms(r['p99'])}  max {ms(r['max'])} ms"
-            f"  last client (median) {ms(r['fanout_p50'])} ms  connected {r['connected']}/{r['clients']}"
-            f" (dropped {r['dropped']})  updates heard by all {r['complete_updates']}/{r['updates']}"
-            f"  server CPU {r['cpu_s']:.1f} s  RSS {r['rss_mib']:.0f} MiB  connect {r['connect_s']:.1f} s"
-            f"  load {r['load']:.1f}{up}{errors}"
-            + "".join(f"\n      slow update at {u['stamp'][11:23]}: (first, median, last) ms per client process "
-                      + ", ".join(f"({a:.0f}, {b:.0f}, {c:.0f})" for a, b, c in u["processes"])
-                      for u in r["slowest_updates"]))
+    return (
+        f"{r['mode']:9s} {r['clients']:5d}  p50 {ms(r['p50'])}  p99 {ms(r['p99'])}  max {ms(r['max'])} ms"
+        f"  last client (median) {ms(r['fanout_p50'])} ms  connected {r['connected']}/{r['clients']}"
+        f" (dropped {r['dropped']})  updates heard by all {r['complete_updates']}/{r['updates']}"
+        f"  server CPU {r['cpu_s']:.1f} s  RSS {r['rss_mib']:.0f} MiB  connect {r['connect_s']:.1f} s"
+        f"  load {r['load']:.1f}{up}{errors}"
+        + "".join(
+            f"\n      slow update at {u['stamp'][11:23]}: (first, median, last) ms per client process "
+            + ", ".join(f"({a:.0f}, {b:.0f}, {c:.0f})" for a, b, c in u["processes"])
+            for u in r["slowest_updates"]
+        )
+    )
 
 
 def main() -> int:
@@ -333,8 +367,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--procs", type=int, default=2, help="client processes")
-    parser.add_argument("--client", choices=["socketio", "raw"], default="socketio",
-                        help="python-socketio's AsyncClient, or the protocol spoken directly (lighter)")
+    parser.add_argument(
+        "--client",
+        choices=["socketio", "raw"],
+        default="socketio",
+        help="python-socketio's AsyncClient, or the protocol spoken directly (lighter)",
+    )
     parser.add_argument("--upload-mb", type=int, default=0, help="upload a file this big over and over meanwhile")
     parser.add_argument("--json", type=Path, help="also append every result to this file, one JSON per line")
     args = parser.parse_args()
@@ -349,8 +387,12 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="streamai-fanout-"))
     studio = ObsStudio(workdir / "obs")
     api = ProcessingApi(None).start() if args.upload_mb else None
-    print(f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; {args.seconds:.0f} s per measure, "
-          f"{args.procs} client processes ({args.client})" + (f", uploading {args.upload_mb} MiB meanwhile" if api else ""), flush=True)
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; {args.seconds:.0f} s per measure, "
+        f"{args.procs} client processes ({args.client})"
+        + (f", uploading {args.upload_mb} MiB meanwhile" if api else ""),
+        flush=True,
+    )
     try:
         studio.start()
         for run in range(1, args.runs + 1):  # modes in turn within a run, so a slow minute hits them alike

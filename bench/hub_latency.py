@@ -66,8 +66,10 @@ def lateness_while(work, seconds: float | None = None) -> list[float]:
 
 def summary(late: list[float]) -> str:
     late = sorted(late)
-    return (f"p50 {statistics.median(late):5.2f}  p99 {late[int(len(late) * 0.99)]:6.2f}  max {late[-1]:6.2f} ms"
-            f"  ({len(late)} ticks)")
+    return (
+        f"p50 {statistics.median(late):5.2f}  p99 {late[int(len(late) * 0.99)]:6.2f}  max {late[-1]:6.2f} ms"
+        f"  ({len(late)} ticks)"
+    )
 
 
 def main() -> int:
@@ -83,8 +85,9 @@ def main() -> int:
         for _ in range(args.size_mb // 8):
             fh.write(block)
     port = free_port()
-    receiver = subprocess.Popen([sys.executable, "-m", "tests.support.processing_api", str(port)], cwd=REPO,
-                                stdout=subprocess.PIPE)
+    receiver = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.processing_api", str(port)], cwd=REPO, stdout=subprocess.PIPE
+    )
     try:
         receiver.stdout.readline()  # "processing API on ..."
         client = ProcessingApiClient(f"http://127.0.0.1:{port}")
@@ -93,14 +96,23 @@ def main() -> int:
         for n in range(1, args.uploads + 1):
             took = []
 
-            def upload():
+            def upload(n=n, took=took):
                 started = time.perf_counter()
-                client.upload(path, subtitle_model="base", priority=1, idempotency_key=f"hub-{n}")
+                with open(path, "rb", buffering=0) as fh:
+                    client.upload(
+                        fh,
+                        path.name,
+                        os.fstat(fh.fileno()).st_size,
+                        fields={"subtitle_model": "base", "priority": "1"},
+                        idempotency_key=f"hub-{n}",
+                    )
                 took.append(time.perf_counter() - started)
 
             late = lateness_while(upload)
-            print(f"during upload {n}:  {summary(late)}; upload {took[0]:.2f} s, "
-                  f"{args.size_mb * MiB / took[0] / 1e6:.0f} MB/s")
+            print(
+                f"during upload {n}:  {summary(late)}; upload {took[0]:.2f} s, "
+                f"{args.size_mb * MiB / took[0] / 1e6:.0f} MB/s"
+            )
     finally:
         receiver.kill()
         receiver.wait()

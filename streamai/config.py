@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 
@@ -73,7 +75,7 @@ class Settings:
 
 
 # environment variable -> (field name, parser)
-_ENV = {
+_ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "STREAMAI_HOST": ("host", str),
     "STREAMAI_PORT": ("port", int),
     "STREAMAI_API_TOKEN": ("api_token", str),
@@ -155,8 +157,10 @@ def validate(settings: Settings) -> Settings:
     if not MIN_PRIORITY <= settings.default_priority <= MAX_PRIORITY:
         raise ConfigError(f"DEFAULT_PRIORITY must be from {MIN_PRIORITY} to {MAX_PRIORITY}")
     if settings.viewer_token and not settings.api_token:
-        raise ConfigError("STREAMAI_VIEWER_TOKEN needs STREAMAI_API_TOKEN too: without an operator token "
-                          "anyone could control recording")
+        raise ConfigError(
+            "STREAMAI_VIEWER_TOKEN needs STREAMAI_API_TOKEN too: without an operator token "
+            "anyone could control recording"
+        )
     if settings.viewer_token and settings.viewer_token == settings.api_token:
         raise ConfigError("STREAMAI_VIEWER_TOKEN must differ from STREAMAI_API_TOKEN")
     if settings.max_body < 1024:
@@ -167,5 +171,3 @@ def validate(settings: Settings) -> Settings:
 def setting_names() -> list[str]:
     """The environment variables this service reads (kept in step with `.env.example` by a test)."""
     return list(_ENV)
-
-

@@ -36,8 +36,15 @@ def serve(settings: Settings) -> int:
     except ConfigError as exc:  # RECORDINGS_PATH or the database unusable: one line, no traceback
         print(f"streamai: {exc}", file=sys.stderr)
         return 2
-    log.info("StreamAI on http://%s:%d (OBS at %s:%d, recordings in %s, %s mode)", settings.host, settings.port,
-             settings.obs_host, settings.obs_port, settings.recordings_path.resolve(), settings.async_mode)
+    log.info(
+        "StreamAI on http://%s:%d (OBS at %s:%d, recordings in %s, %s mode)",
+        settings.host,
+        settings.port,
+        settings.obs_host,
+        settings.obs_port,
+        settings.recordings_path.resolve(),
+        settings.async_mode,
+    )
     warn_if_exposed(settings)
     try:
         run(app, settings)
@@ -83,7 +90,7 @@ def _gevent_handler(timeout: float):
                 return super().run_application()
             self.result = self.application(self.environ, self.start_response)
             try:
-                if self.status is not None and not self._orig_status.startswith("2"):
+                if self.status is not None and not str(getattr(self, "_orig_status", "")).startswith("2"):
                     self.process_result()  # refused before any upgrade (a bad origin, a bad session)
                 else:  # the websocket ran and is over: nothing more is HTTP on this connection
                     self._orig_status, self.close_connection = "101 Switching Protocols", True
@@ -118,8 +125,13 @@ def warn_if_exposed(settings: Settings) -> bool:
     """Say so when anyone on the network could drive OBS: reachable and no token."""
     if settings.api_token or is_loopback(settings.host):
         return False
-    log.warning("listening on %s with no STREAMAI_API_TOKEN: anyone on the network can start and stop "
-                "recordings and upload them", settings.host)
-    log.warning("set STREAMAI_API_TOKEN to a long random secret (in .env or the environment) to require it, "
-                "or listen on 127.0.0.1 only")
+    log.warning(
+        "listening on %s with no STREAMAI_API_TOKEN: anyone on the network can start and stop "
+        "recordings and upload them",
+        settings.host,
+    )
+    log.warning(
+        "set STREAMAI_API_TOKEN to a long random secret (in .env or the environment) to require it, "
+        "or listen on 127.0.0.1 only"
+    )
     return True

@@ -70,8 +70,9 @@ def test_a_silent_client_is_dropped_after_the_timeout(make_server, mode):
 def test_a_live_socketio_client_outlives_the_timeout(make_server, mode, transport):
     """The client sends nothing of its own after joining, only its answers to engine.io's pings,
     which come more often than the timeout: it must stay connected and heard, many timeouts long."""
-    server = make_server({"STREAMAI_ASYNC_MODE": mode, "STREAMAI_CLIENT_TIMEOUT": str(TIMEOUT_S),
-                          "STREAMAI_STATUS_INTERVAL": "0.2"})
+    server = make_server(
+        {"STREAMAI_ASYNC_MODE": mode, "STREAMAI_CLIENT_TIMEOUT": str(TIMEOUT_S), "STREAMAI_STATUS_INTERVAL": "0.2"}
+    )
     updates: list[float] = []
     disconnects: list[float] = []
     changed = threading.Condition()
@@ -90,8 +91,9 @@ def test_a_live_socketio_client_outlives_the_timeout(make_server, mode, transpor
     try:
         client.emit("join_recording_updates")
         with changed:  # updates keep coming for three timeouts, and the link never drops
-            assert changed.wait_for(lambda: disconnects or (joined and updates and updates[-1] - joined[0] > 3 * TIMEOUT_S),
-                                    timeout=30)
+            assert changed.wait_for(
+                lambda: disconnects or (joined and updates and updates[-1] - joined[0] > 3 * TIMEOUT_S), timeout=30
+            )
         assert not disconnects and client.connected, server.log()[-2000:]
         client.emit("join_recording_updates")  # and the server still reads what it says
         with changed:

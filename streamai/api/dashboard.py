@@ -16,6 +16,7 @@ class PagePath(PathConverter):
 def _register_converter(state) -> None:
     state.app.url_map.converters.setdefault("page", PagePath)
 
+
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>StreamAI</title>
 <p>The dashboard is not built yet. Run <code>npm --prefix frontend ci &amp;&amp; npm --prefix frontend run build</code>
 (the README's run command does it for you), then reload. The API is up at <code>/api/health</code>.</p>"""

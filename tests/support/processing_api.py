@@ -130,8 +130,9 @@ class _Handler(BaseHTTPRequestHandler):
             script = api.state.status_script
             status = script[min(n, len(script) - 1)]
             progress = 100 if status.startswith("completed") else 50 if status == "processing" else 0
-            return self._json(200, {"task_id": task_id, "status": status, "progress": progress,
-                                    "message": f"task is {status}"})
+            return self._json(
+                200, {"task_id": task_id, "status": status, "progress": progress, "message": f"task is {status}"}
+            )
         self._json(404, {"detail": "not found"})
 
     def _result(self):
@@ -180,10 +181,20 @@ class _Handler(BaseHTTPRequestHandler):
         received = self._receive(options["boundary"], length, fault, hold)
         if received is None:
             return
-        self._json(200, {"task_id": received.task_id, "status": "uploaded", "filename": received.filename,
-                         "size": received.size, "message": "file received",
-                         "config": {"subtitle_model": received.fields.get("subtitle_model"),
-                                    "priority": received.fields.get("priority")}})
+        self._json(
+            200,
+            {
+                "task_id": received.task_id,
+                "status": "uploaded",
+                "filename": received.filename,
+                "size": received.size,
+                "message": "file received",
+                "config": {
+                    "subtitle_model": received.fields.get("subtitle_model"),
+                    "priority": received.fields.get("priority"),
+                },
+            },
+        )
 
     def _receive(self, boundary: str, length: int, fault: Fault | None, hold: Hold | None) -> ReceivedUpload | None:
         api = self.server.api
@@ -236,9 +247,15 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             if out:
                 out.close()
-        upload = ReceivedUpload(task_id=f"task_{next(api.ids)}", filename=filename or "", size=size,
-                                sha256=digest.hexdigest(), fields=fields,
-                                idempotency_key=self.headers.get("Idempotency-Key"), path=target)
+        upload = ReceivedUpload(
+            task_id=f"task_{next(api.ids)}",
+            filename=filename or "",
+            size=size,
+            sha256=digest.hexdigest(),
+            fields=fields,
+            idempotency_key=self.headers.get("Idempotency-Key"),
+            path=target,
+        )
         with api.changed:
             api.state.uploads.append(upload)
             api.changed.notify_all()
@@ -330,8 +347,10 @@ class ProcessingApi:
     def _wait(self, ready: Callable[[], bool], timeout: float, what: str) -> None:
         with self.changed:
             if not self.changed.wait_for(ready, timeout):
-                raise AssertionError(f"expected {what} in {timeout}s: got {len(self.state.uploads)} upload(s), "
-                                     f"{self.state.cut_bodies} cut bod(ies)")
+                raise AssertionError(
+                    f"expected {what} in {timeout}s: got {len(self.state.uploads)} upload(s), "
+                    f"{self.state.cut_bodies} cut bod(ies)"
+                )
 
     def wait_for_uploads(self, count: int, timeout: float = 30) -> list[ReceivedUpload]:
         self._wait(lambda: len(self.state.uploads) >= count, timeout, f"{count} upload(s)")

@@ -53,8 +53,9 @@ class StreamAIServer:
         # The code under test is this repo's, whatever `pip install -e` in the venv points at.
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir,
-                                     stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT
+        )
         log.close()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -114,8 +115,9 @@ class StreamAIServer:
         return self.get(f"/api/integrated/uploads/{job_id}").json()
 
     def wait_job(self, job_id: int, states: tuple[str, ...], timeout: float = 60) -> dict:
-        return self.wait_until(lambda: (j := self.job(job_id))["state"] in states and j, timeout,
-                               f"job {job_id} in {states}")
+        return self.wait_until(
+            lambda: (j := self.job(job_id))["state"] in states and j, timeout, f"job {job_id} in {states}"
+        )
 
 
 class RoomListener:
@@ -139,8 +141,9 @@ class RoomListener:
         with self._cond:
             return [data for name, data in self.events if name == event]
 
-    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30,
-                 after: int = 0) -> Any:
+    def wait_for(
+        self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30, after: int = 0
+    ) -> Any:
         """The first `event` (from the `after`-th event received on) that `predicate` accepts."""
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -168,10 +171,15 @@ class RoomListener:
     def wait_recorded(self, ms: int, session: str | None = None, timeout: float = 30) -> dict:
         """The first recording status in which OBS has recorded at least `ms` (OBS's own measure,
         not the test's clock), for `session` if given."""
+
         def enough(update: dict) -> bool:
             status = update["status"]
-            return (status["active"] and session in (None, status["session_name"])
-                    and (status["obs_status"]["duration_ms"] or 0) >= ms)
+            return (
+                status["active"]
+                and session in (None, status["session_name"])
+                and (status["obs_status"]["duration_ms"] or 0) >= ms
+            )
+
         return self.wait_for("recording_status_update", enough, timeout)["status"]
 
     def close(self) -> None:
