@@ -37,6 +37,7 @@ class Settings:
     async_mode: str = ASYNC_MODES[0]
     client_timeout_s: float = 60.0
 
+    rigs_file: Path | None = None
     obs_host: str = "localhost"
     obs_port: int = 4455
     obs_password: str = field(default="", repr=False)
@@ -87,6 +88,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
     "STREAMAI_CLIENT_TIMEOUT": ("client_timeout_s", float),
+    "STREAMAI_RIGS": ("rigs_file", Path),
     "OBS_HOST": ("obs_host", str),
     "OBS_PORT": ("obs_port", int),
     "OBS_PASSWORD": ("obs_password", str),

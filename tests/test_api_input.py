@@ -245,3 +245,13 @@ def test_no_path_leaves_the_dashboard_folder_over_http(tmp_path, dist_beside_a_s
             assert response.status in (200, 301, 308, 400, 404) and SECRET not in response.read(), url
         finally:
             connection.close()
+
+
+def test_an_unreadable_recording_is_refused_with_the_reason(app, client, mocker):
+    """Root reads everything, so the refusal the kernel would give another user is simulated here."""
+    manager = app.extensions["streamai"].manager
+    mocker.patch.object(manager, "open_recording", side_effect=PermissionError(13, "Permission denied"))
+    for force in (False, True):
+        refused = client.post("/api/integrated/upload/manual", json={"sessionName": "kept", "force": force})
+        assert refused.status_code == 422 and "cannot be read: Permission denied" in refused.json["error"]
+    assert app.extensions["streamai"].uploads.queue.find() == []
