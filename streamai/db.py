@@ -102,6 +102,11 @@ MIGRATIONS = [
     UPDATE upload_jobs SET uploaded_at = finished_at WHERE task_id IS NOT NULL;
     CREATE INDEX upload_jobs_results_due ON upload_jobs (results_state, results_next_at);
     """,
+    # 4: a session over several rigs (OBS instances): each rig's part, and each job's rig.
+    """
+    ALTER TABLE sessions ADD COLUMN rigs TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE upload_jobs ADD COLUMN rig TEXT NOT NULL DEFAULT 'default';
+    """,
 ]
 
 

@@ -17,7 +17,7 @@ RECORDING, STOPPED, INTERRUPTED, FAILED = (
     SessionStatus.INTERRUPTED,
     SessionStatus.FAILED,
 )
-_JSON_COLUMNS = ("files", "metadata", "legacy_upload", "pauses", "markers")
+_JSON_COLUMNS = ("files", "metadata", "legacy_upload", "pauses", "markers", "rigs")
 
 
 @dataclass
@@ -71,6 +71,8 @@ class Session:
     pauses: list[dict[str, Any]] = field(default_factory=list)  # {start, end}: wall-clock ISO times
     markers: list[dict[str, Any]] = field(default_factory=list)  # {timecode_ms, label, at}
     thumbnail: str | None = None  # its file name in the session folder
+    # Each rig's part, when rigs are configured: {rig: {label, start_time, end_time, status, note}}.
+    rigs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_row(cls, row) -> Session:
@@ -81,6 +83,7 @@ class Session:
         data["metadata"] = data["metadata"] or {}
         data["pauses"] = data["pauses"] or []
         data["markers"] = data["markers"] or []
+        data["rigs"] = data["rigs"] or {}
         data["auto_upload"] = bool(data["auto_upload"])
         return cls(**data)
 

@@ -76,6 +76,7 @@ class Job:
     results_attempts: int = 0
     results_next_at: float | None = None
     results_error: str | None = None
+    rig: str = "default"
 
     @classmethod
     def from_row(cls, row) -> Job:
@@ -127,6 +128,7 @@ class UploadQueue:
         subtitle_model: str,
         priority: int,
         manual: bool,
+        rig: str = "default",
     ) -> Job:
         """A new queued job, or DuplicateJob with the live one when the file already has one."""
         stamp = now_iso()
@@ -134,7 +136,7 @@ class UploadQueue:
             with self.db.transaction() as conn:
                 cursor = conn.execute(
                     "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, manual, subtitle_model,"
-                    " priority, total_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " priority, total_bytes, created_at, updated_at, rig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         session_name,
                         file_folder,
@@ -146,6 +148,7 @@ class UploadQueue:
                         total_bytes,
                         stamp,
                         stamp,
+                        rig,
                     ),
                 )
                 job_id = cursor.lastrowid
