@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDay, formatDuration, formatRate, formatTimecode, percentOf, toPercent } from './format';
+import {
+  formatBytes,
+  formatClock,
+  formatDay,
+  formatDuration,
+  formatRate,
+  formatTimecode,
+  minutesLeft,
+  percentOf,
+  toPercent,
+} from './format';
 
 describe('format', () => {
   it('shows OBS timecodes as HH:MM:SS', () => {
@@ -7,6 +17,24 @@ describe('format', () => {
     expect(formatTimecode('12:00:59.999')).toBe('12:00:59');
     expect(formatTimecode(null, 3_723_456)).toBe('01:02:03');
     expect(formatTimecode(undefined, undefined)).toBe('00:00:00');
+  });
+
+  it('shows durations in ms as a clock (paused time, marker timecodes)', () => {
+    expect(formatClock(72_000)).toBe('00:01:12');
+    expect(formatClock(72_999)).toBe('00:01:12');
+    expect(formatClock(36_000_000 + 61_000)).toBe('10:01:01');
+    expect(formatClock(0)).toBe('00:00:00');
+    expect(formatClock(-1)).toBe('00:00:00');
+    expect(formatClock(Number.NaN)).toBe('00:00:00');
+    expect(formatClock(null)).toBe('00:00:00');
+  });
+
+  it('says how many whole minutes of recording are left', () => {
+    expect(minutesLeft(3_599)).toBe(59);
+    expect(minutesLeft(60)).toBe(1);
+    expect(minutesLeft(59)).toBe(0);
+    expect(minutesLeft(null)).toBeNull();
+    expect(minutesLeft(-5)).toBeNull();
   });
 
   it('humanises sizes and rates per language', () => {
