@@ -255,7 +255,13 @@ export function layoutTimeline(src: TimelineSource, now: number, options: Layout
     .sort((a, b) => a.timecode_ms - b.timecode_ms)
     .map((m, i) => {
       const atMs = recordingToWall(m.timecode_ms, startMs, endMs, spans);
-      return { x: fraction(atMs, startMs, wallMs), index: i + 1, timecodeMs: m.timecode_ms, label: m.label ?? null, atMs };
+      return {
+        x: fraction(atMs, startMs, wallMs),
+        index: i + 1,
+        timecodeMs: m.timecode_ms,
+        label: m.label ?? null,
+        atMs,
+      };
     });
 
   const durations = src.fileDurationsS ?? [];
@@ -263,7 +269,7 @@ export function layoutTimeline(src: TimelineSource, now: number, options: Layout
   if (durations.length > 1 && durations.every((d) => typeof d === 'number')) {
     let recorded = 0;
     for (const d of durations.slice(0, -1)) {
-      recorded += (d as number) * 1000;
+      recorded += (d ?? 0) * 1000;
       fileBreaks.push(fraction(recordingToWall(recorded, startMs, endMs, spans), startMs, wallMs));
     }
   }

@@ -19,7 +19,10 @@ function clock(time: string): string {
 /** The first `max` cues with text; markup (<i>, <v Speaker>) removed. Anything unreadable is skipped. */
 export function parseCues(source: string, max = 3): Cue[] {
   const cues: Cue[] = [];
-  const blocks = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split(/\n{2,}/);
+  const blocks = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/);
   for (const block of blocks) {
     const lines = block.split('\n');
     const timingAt = lines.findIndex((line) => TIMING.test(line));
