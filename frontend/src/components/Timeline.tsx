@@ -2,7 +2,7 @@ import { useId, useMemo, type CSSProperties } from 'react';
 import { useNow } from '../hooks/useNow';
 import type { Lang, Messages } from '../i18n/messages';
 import { useI18n } from '../i18n/useI18n';
-import { formatClock, formatDateTime, formatDuration, formatTime } from '../lib/format';
+import { formatClock, formatDateTime, formatSpan, formatTime } from '../lib/format';
 import { layoutTimeline, type TimelineLayout, type TimelineSource, type UploadRow } from '../lib/timeline';
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
@@ -10,13 +10,15 @@ const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 const pct = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 const place = (x: number, width?: number): CSSProperties =>
   width === undefined ? { left: pct(x) } : { left: pct(x), width: pct(width) };
-const seconds = (ms: number) => formatDuration(ms / 1000);
 const isoOf = (ms: number) => new Date(ms).toISOString();
 
 /** One upload's phases in words: « En file 2 s, Envoi 8 s, Traitement 30 s — Terminé ». */
-function phasesText(row: UploadRow, t: Messages): { phases: string; outcome: string } {
+function phasesText(row: UploadRow, t: Messages, lang: Lang): { phases: string; outcome: string } {
   const phases = row.phases
-    .map((p) => `${t.timeline.phases[p.kind]} ${seconds(p.durationMs)}${p.open ? ` (${t.timeline.running})` : ''}`)
+    .map(
+      (p) =>
+        `${t.timeline.phases[p.kind]} ${formatSpan(p.durationMs, lang)}${p.open ? ` (${t.timeline.running})` : ''}`,
+    )
     .join(', ');
   return { phases, outcome: row.outcome ? ` — ${t.timeline.outcomes[row.outcome]}` : '' };
 }
@@ -25,16 +27,18 @@ function phasesText(row: UploadRow, t: Messages): { phases: string; outcome: str
 export function describeTimeline(layout: TimelineLayout, t: Messages, lang: Lang): string {
   const rec = layout.recording;
   const when = rec.live ? formatTime(isoOf(rec.startMs), lang) : formatDateTime(isoOf(rec.startMs), lang);
-  const pauses = t.timeline.summaryPauses(rec.pauses.length, seconds(rec.pausedMs));
+  const pauses = t.timeline.summaryPauses(rec.pauses.length, formatSpan(rec.pausedMs, lang));
   const markers = t.timeline.summaryMarkers(
     rec.markers.length,
     rec.markers
       .map((m) => (m.label ? `${formatClock(m.timecodeMs)} « ${m.label} »` : formatClock(m.timecodeMs)))
       .join(', '),
   );
-  const parts = [`${t.timeline.summaryRecording(when, rec.live, seconds(rec.recordedMs))}, ${pauses}, ${markers}.`];
+  const parts = [
+    `${t.timeline.summaryRecording(when, rec.live, formatSpan(rec.recordedMs, lang))}, ${pauses}, ${markers}.`,
+  ];
   for (const row of layout.pipeline?.rows ?? []) {
-    const { phases, outcome } = phasesText(row, t);
+    const { phases, outcome } = phasesText(row, t, lang);
     parts.push(`${t.timeline.summaryUpload(row.fileName, phases, outcome)}.`);
   }
   return parts.join(' ');
@@ -81,8 +85,8 @@ export function Timeline({ source, name, className }: TimelineProps) {
         <div className="timeline__head">
           <span className="timeline__label">{t.timeline.recording}</span>
           <span className="timeline__figures">
-            {t.timeline.recorded(seconds(rec.recordedMs))}
-            {rec.pausedMs > 0 && ` · ${t.timeline.paused(seconds(rec.pausedMs))}`}
+            {t.timeline.recorded(formatSpan(rec.recordedMs, lang))}
+            {rec.pausedMs > 0 && ` · ${t.timeline.paused(formatSpan(rec.pausedMs, lang))}`}
           </span>
         </div>
         <div className={`timeline__track timeline__track--recording${rec.live ? ' timeline__track--live' : ''}`}>
@@ -91,7 +95,7 @@ export function Timeline({ source, name, className }: TimelineProps) {
           ))}
           {rec.pauses.map((p, i) => {
             const tip = t.timeline.pauseTip(
-              seconds(p.durationMs),
+              formatSpan(p.durationMs, lang),
               formatTime(isoOf(p.startMs), lang),
               p.open ? t.timeline.live : formatTime(isoOf(p.endMs), lang),
             );
@@ -140,7 +144,7 @@ export function Timeline({ source, name, className }: TimelineProps) {
         <div className="timeline__section" data-testid="timeline-pipeline">
           <div className="timeline__head">
             <span className="timeline__label">{t.timeline.pipeline}</span>
-            <span className="timeline__figures">{seconds(layout.pipeline.durationMs)}</span>
+            <span className="timeline__figures">{formatSpan(layout.pipeline.durationMs, lang)}</span>
           </div>
           {layout.pipeline.rows.map((row) => {
             return (
@@ -171,7 +175,7 @@ export function Timeline({ source, name, className }: TimelineProps) {
                       data-testid="timeline-phase"
                       data-phase={p.kind}
                       style={place(p.x, p.width)}
-                      title={`${t.timeline.phases[p.kind]} — ${seconds(p.durationMs)}`}
+                      title={`${t.timeline.phases[p.kind]} — ${formatSpan(p.durationMs, lang)}`}
                     />
                   ))}
                   {row.outcome && (
@@ -192,7 +196,7 @@ export function Timeline({ source, name, className }: TimelineProps) {
                     <span key={p.kind} className={`timeline__legend-item timeline__legend-item--${p.kind}`}>
                       {i > 0 && <span aria-hidden="true"> → </span>}
                       <span className={`timeline__swatch timeline__swatch--${p.kind}`} aria-hidden="true" />
-                      {t.timeline.phases[p.kind]} <span className="mono">{seconds(p.durationMs)}</span>
+                      {t.timeline.phases[p.kind]} <span className="mono">{formatSpan(p.durationMs, lang)}</span>
                       {p.open && <span className="timeline__running"> ({t.timeline.running})</span>}
                     </span>
                   ))}

@@ -70,7 +70,10 @@ export const en: Messages = {
     markers: 'Markers',
     noMarkers: 'No marker yet — « Marker » button or the M key.',
     diskFree: 'Free space',
-    minutesLeft: (minutes: number) => `≈ ${minutes} min left`,
+    minutesLeft: (minutes: number) =>
+      minutes >= 600
+        ? `≈ ${new Intl.NumberFormat('en-GB').format(Math.floor(minutes / 60))} h left`
+        : `≈ ${minutes} min left`,
     diskLow: (free: string, minutes: number | null) =>
       `Low disk space: ${free} free${minutes === null ? '' : `, ≈ ${minutes} min of recording left`}. Free some space or stop the recording soon.`,
     badgeObsDown: 'OBS not connected',

@@ -77,7 +77,11 @@ export const fr = {
     markers: 'Marqueurs',
     noMarkers: 'Aucun marqueur pour le moment — bouton « Marqueur » ou touche M.',
     diskFree: 'Espace libre',
-    minutesLeft: (minutes: number) => `≈ ${minutes} min restantes`,
+    /** Past 10 h, hours read better (a low bitrate can leave months). */
+    minutesLeft: (minutes: number) =>
+      minutes >= 600
+        ? `≈ ${new Intl.NumberFormat('fr-FR').format(Math.floor(minutes / 60))} h restantes`
+        : `≈ ${minutes} min restantes`,
     diskLow: (free: string, minutes: number | null) =>
       `Espace disque faible : ${free} libres${minutes === null ? '' : `, ≈ ${minutes} min d'enregistrement restantes`}. Libérez de la place ou arrêtez bientôt l'enregistrement.`,
     badgeObsDown: 'OBS non connecté',

@@ -5,6 +5,7 @@ import {
   formatDay,
   formatDuration,
   formatRate,
+  formatSpan,
   formatTimecode,
   minutesLeft,
   percentOf,
@@ -27,6 +28,16 @@ describe('format', () => {
     expect(formatClock(-1)).toBe('00:00:00');
     expect(formatClock(Number.NaN)).toBe('00:00:00');
     expect(formatClock(null)).toBe('00:00:00');
+  });
+
+  it('gives short timeline spans in tenths of a second', () => {
+    expect(formatSpan(420, 'fr')).toBe('0,4 s');
+    expect(formatSpan(0, 'en')).toBe('0.0 s');
+    expect(formatSpan(7_480, 'fr')).toBe('7,5 s');
+    expect(formatSpan(9_949, 'fr')).toBe('9,9 s');
+    expect(formatSpan(10_000, 'fr')).toBe('10 s');
+    expect(formatSpan(125_000, 'fr')).toBe('2 min 05 s');
+    expect(formatSpan(-1, 'fr')).toBe('—');
   });
 
   it('says how many whole minutes of recording are left', () => {

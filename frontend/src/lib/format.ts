@@ -67,6 +67,14 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${sec} s`;
 }
 
+/** A timeline span: tenths under 10 s ("0,4 s", "7,5 s": a quick upload is not "0 s"), else like formatDuration. */
+export function formatSpan(ms: number, lang: Lang): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms >= 9_950) return formatDuration(ms / 1000);
+  const n = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${n.format(Math.round(ms / 100) / 10)} s`;
+}
+
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '—';
   const date = new Date(iso);

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { pushEvent, type AppStore } from '../../lib/appState';
 import { putQueryData, updateUploads } from '../../lib/cache';
-import { formatBytes, formatClock, formatDuration, minutesLeft } from '../../lib/format';
+import { formatBytes, formatClock, formatSpan, minutesLeft } from '../../lib/format';
 import { queryKeys } from '../../lib/queryKeys';
 import { listenTo, type AppSocket } from '../../lib/socket';
 import { upsertJob } from '../../lib/uploadJobs';
@@ -52,7 +52,9 @@ export function bindRecordingEvents(socket: AppSocket, queryClient: QueryClient,
 
   on('recording_resumed', (e) => {
     patchStatus((s) => withPaused(s, { paused: false, paused_s: e.paused_s, at: e.timestamp }));
-    pushEvent(store, 'info', (t) => t.events.recordingResumed(e.session_name, formatDuration(e.paused_s)));
+    pushEvent(store, 'info', (t, lang) =>
+      t.events.recordingResumed(e.session_name, formatSpan(e.paused_s * 1000, lang)),
+    );
   });
 
   on('marker_added', ({ marker }) => {

@@ -77,6 +77,7 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   const canPause = !blocked && !busy && running && !pauseResume.isPending;
   const canMark = !blocked && !busy && running && !mark.isPending;
   const now = useNow(paused);
+  const showPaused = rec?.active === true && (paused || rec.paused_s > 0 || rec.pauses.length > 0);
 
   const resetOthers = (keep: 'start' | 'stop' | 'pause' | 'mark') => {
     if (keep !== 'start') start.reset();
@@ -184,28 +185,33 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
           <dt>{t.recording.startedBy}</dt>
           <dd data-testid="started-by">{rec?.active ? t.recording.startedByLabels[rec.started_by] : '—'}</dd>
         </div>
-        {rec?.active && (paused || rec.paused_s > 0 || rec.pauses.length > 0) && (
-          <div className={`live-stats__item${paused ? ' live-stats__item--paused' : ''}`}>
-            <dt>{t.recording.pausedTotal}</dt>
-            <dd className="mono" data-testid="paused-total">
-              {formatClock(totalPausedMs(rec, now))}
-            </dd>
-          </div>
-        )}
-        {rec?.active && rec.disk && (
-          <div className={`live-stats__item${rec.disk.low ? ' live-stats__item--low' : ''}`}>
-            <dt>{t.recording.diskFree}</dt>
-            <dd data-testid="disk-free">
-              {formatBytes(rec.disk.free_bytes, lang)}
-              {minutesLeft(rec.disk.estimated_remaining_s) !== null && (
-                <span className="live-stats__sub" data-testid="disk-remaining">
-                  {t.recording.minutesLeft(minutesLeft(rec.disk.estimated_remaining_s)!)}
-                </span>
-              )}
-            </dd>
-          </div>
-        )}
       </dl>
+
+      {rec?.active && (showPaused || rec.disk) && (
+        <dl className="live-stats live-stats--extra">
+          {rec?.active && showPaused && (
+            <div className={`live-stats__item${paused ? ' live-stats__item--paused' : ''}`}>
+              <dt>{t.recording.pausedTotal}</dt>
+              <dd className="mono" data-testid="paused-total">
+                {formatClock(totalPausedMs(rec, now))}
+              </dd>
+            </div>
+          )}
+          {rec?.active && rec.disk && (
+            <div className={`live-stats__item${rec.disk.low ? ' live-stats__item--low' : ''}`}>
+              <dt>{t.recording.diskFree}</dt>
+              <dd data-testid="disk-free">
+                {formatBytes(rec.disk.free_bytes, lang)}
+                {minutesLeft(rec.disk.estimated_remaining_s) !== null && (
+                  <span className="live-stats__sub" data-testid="disk-remaining">
+                    {t.recording.minutesLeft(minutesLeft(rec.disk.estimated_remaining_s)!)}
+                  </span>
+                )}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
 
       {rec?.active && rec.disk?.low && (
         <p className="notice notice--warn" role="alert" data-testid="disk-warning">

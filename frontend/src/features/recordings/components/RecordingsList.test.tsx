@@ -255,11 +255,11 @@ describe('<RecordingsList /> a session’s story', () => {
     expect(phases.map((p) => p.getAttribute('data-phase'))).toEqual(['queued', 'uploading', 'processing']);
     const legend = within(timeline).getByTestId('timeline-upload');
     expect(legend).toHaveAttribute('data-outcome', 'completed');
-    expect(legend).toHaveTextContent('En file 2 s → Envoi 7 s → Traitement 30 s → Terminé');
+    expect(legend).toHaveTextContent('En file 2,0 s → Envoi 7,0 s → Traitement 30 s → Terminé');
     expect(within(timeline).getByTestId('timeline-summary')).toHaveTextContent(
       'Enregistrement du 8 juil. 2025, 10:00 : 1 min 40 s enregistrées, 1 pause (20 s), ' +
         '2 marqueurs (00:00:10 « But ! », 00:01:10). ' +
-        'Envoi de part 1.mkv : En file 2 s, Envoi 7 s, Traitement 30 s — Terminé.',
+        'Envoi de part 1.mkv : En file 2,0 s, Envoi 7,0 s, Traitement 30 s — Terminé.',
     );
   });
 
@@ -301,7 +301,7 @@ describe('<RecordingsList /> a session’s story', () => {
     const upload = within(row).getByTestId('timeline-upload');
     expect(upload).toHaveAttribute('data-outcome', 'running');
     expect(within(upload).getAllByTestId('timeline-phase')[1]).toHaveClass('timeline__phase--running');
-    expect(upload).toHaveTextContent(/Envoi \d s \(en cours\)/);
+    expect(upload).toHaveTextContent(/Envoi \d,\d s \(en cours\)/);
     expect(within(row).queryByTestId('session-results')).not.toBeInTheDocument();
 
     sessions = [{ ...recorded, results, uploads: processed.uploads }];
