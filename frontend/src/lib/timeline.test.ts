@@ -92,6 +92,19 @@ describe('layoutTimeline: the recording track', () => {
     ]);
   });
 
+  it('places a marker where it was added (OBS starts a moment after the session), else by its timecode', () => {
+    const late = {
+      ...finished,
+      markers: [
+        { timecode_ms: 10_000, label: 'OBS a démarré 2 s après', at: at(12) },
+        { timecode_ms: 50_000, label: null, at: 'not a time' },
+      ],
+    };
+    const [a, b] = layoutTimeline(late, ms(500)).recording.markers;
+    expect(a).toMatchObject({ x: 0.12, timecodeMs: 10_000, atMs: ms(12) });
+    expect(b).toMatchObject({ x: 0.7, timecodeMs: 50_000 });
+  });
+
   it('grows with now while recording, an open pause too', () => {
     const live = { start: T0, end: null, pauses: [{ start: at(30), end: null }], markers: [] };
     const a = layoutTimeline(live, ms(40)).recording;

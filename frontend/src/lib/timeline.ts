@@ -26,7 +26,7 @@ export interface MarkerTick {
   index: number;
   timecodeMs: number;
   label: string | null;
-  /** The wall-clock moment of the tick on the recording (start + timecode + pauses before it). */
+  /** The wall-clock moment of the tick: when it was added, or start + timecode + the pauses before it. */
   atMs: number;
 }
 
@@ -254,7 +254,12 @@ export function layoutTimeline(src: TimelineSource, now: number, options: Layout
   const markers: MarkerTick[] = [...src.markers]
     .sort((a, b) => a.timecode_ms - b.timecode_ms)
     .map((m, i) => {
-      const atMs = recordingToWall(m.timecode_ms, startMs, endMs, spans);
+      // Where: the wall-clock moment it was added (`at`, the same clock as the pauses), exact even
+      // though OBS starts recording a moment after the session; else its timecode mapped past the pauses.
+      const added = toMs(m.at);
+      const atMs = Number.isFinite(added)
+        ? clamp(added, startMs, endMs)
+        : recordingToWall(m.timecode_ms, startMs, endMs, spans);
       return {
         x: fraction(atMs, startMs, wallMs),
         index: i + 1,
