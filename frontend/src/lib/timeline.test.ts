@@ -105,6 +105,11 @@ describe('layoutTimeline: the recording track', () => {
     expect(b).toMatchObject({ x: 0.7, timecodeMs: 50_000 });
   });
 
+  it('names the recorded time from the file when it is known', () => {
+    expect(layoutTimeline({ ...finished, recordedS: 77.5 }, ms(500)).recording.recordedMs).toBe(77_500);
+    expect(layoutTimeline({ ...finished, recordedS: null }, ms(500)).recording.recordedMs).toBe(80_000);
+  });
+
   it('grows with now while recording, an open pause too', () => {
     const live = { start: T0, end: null, pauses: [{ start: at(30), end: null }], markers: [] };
     const a = layoutTimeline(live, ms(40)).recording;

@@ -101,6 +101,9 @@ export interface TimelineSource {
   /** Each file's duration in seconds, in order (several when OBS split the recording). */
   fileDurationsS?: readonly (number | null)[];
   uploads?: readonly UploadStory[];
+  /** The recording's own length in seconds when known (a finished file's, by ffprobe): it names the
+   * recorded time rather than the wall clock minus the pauses, which includes OBS's start and stop. */
+  recordedS?: number | null;
 }
 
 export interface LayoutOptions {
@@ -283,7 +286,10 @@ export function layoutTimeline(src: TimelineSource, now: number, options: Layout
     startMs,
     endMs,
     wallMs,
-    recordedMs: Math.max(0, wallMs - pausedMs),
+    recordedMs:
+      typeof src.recordedS === 'number' && Number.isFinite(src.recordedS) && src.recordedS >= 0
+        ? src.recordedS * 1000
+        : Math.max(0, wallMs - pausedMs),
     pausedMs,
     live,
     pauses,

@@ -196,6 +196,7 @@ describe('<RecordingsList /> a session’s story', () => {
     title: 'Émission du jeudi',
     start_time: '2025-07-08T10:00:00',
     end_time: '2025-07-08T10:02:00',
+    duration_s: 100,
     files: [file(1, 60), file(2, 40)],
     pauses: [{ start: '2025-07-08T10:00:30', end: '2025-07-08T10:00:50' }],
     paused_s: 20,

@@ -126,6 +126,7 @@ function RecordingRow({ recording: rec, jobs, canUpload, readOnlyNote }: Recordi
       markers: rec.markers,
       fileDurationsS: rec.files.map((f) => f.duration_s ?? null),
       uploads: mergeUploads(rec.uploads, jobs.map(storyOfJob)),
+      recordedS: rec.status === 'recording' ? null : rec.duration_s,
     }),
     [rec, jobs],
   );
