@@ -14,7 +14,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,21 +27,31 @@ from streamai.sessions import Session  # noqa: E402
 
 def fill(app, count: int) -> None:
     service = app.extensions["streamai"]
-    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
     with service.manager.store.db.transaction() as conn:
         for n in range(count):
             moment = (start + timedelta(minutes=n)).isoformat()
             conn.execute(
                 "INSERT INTO sessions (name, title, folder, status, started_by, start_time, end_time, duration_s,"
-                " size_bytes, files, created_at, updated_at) VALUES (?, ?, ?, 'stopped', 'api', ?, ?, 3600, ?, ?, ?, ?)",
-                (f"s{n:06d}", f"Session {n}", f"s{n:06d}", moment, moment, 2 << 30,
-                 f'[{{"name": "s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
-                 moment, moment),
+                " size_bytes, files, created_at, updated_at)"
+                " VALUES (?, ?, ?, 'stopped', 'api', ?, ?, 3600, ?, ?, ?, ?)",
+                (
+                    f"s{n:06d}",
+                    f"Session {n}",
+                    f"s{n:06d}",
+                    moment,
+                    moment,
+                    2 << 30,
+                    f'[{{"name": "s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
+                    moment,
+                    moment,
+                ),
             )
             if n % 2:
                 conn.execute(
                     "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, subtitle_model, priority,"
-                    " total_bytes, task_id, created_at, updated_at) VALUES (?, ?, ?, 'completed', 'base', 1, ?, ?, ?, ?)",
+                    " total_bytes, task_id, created_at, updated_at)"
+                    " VALUES (?, ?, ?, 'completed', 'base', 1, ?, ?, ?, ?)",
                     (f"s{n:06d}", "", f"s{n}.mkv", 2 << 30, f"task_{n}", moment, moment),
                 )
     assert isinstance(service.manager.store.get("s000000"), Session)
@@ -69,8 +79,12 @@ def main() -> int:
     client = app.test_client()
     deep = args.sessions - 100
     print(f"{args.sessions} sessions, {args.sessions // 2} upload jobs; median / p95 of 100 requests:")
-    for url in ("/api/integrated/recordings?limit=50", f"/api/integrated/recordings?limit=50&offset={deep}",
-                "/api/frontend/recordings/formatted?limit=50", f"/api/frontend/recordings/formatted?limit=50&offset={deep}"):
+    for url in (
+        "/api/integrated/recordings?limit=50",
+        f"/api/integrated/recordings?limit=50&offset={deep}",
+        "/api/frontend/recordings/formatted?limit=50",
+        f"/api/frontend/recordings/formatted?limit=50&offset={deep}",
+    ):
         median, p95 = timed(client, url)
         print(f"  {url:60s} {median:6.1f} ms / {p95:6.1f} ms")
     return 0

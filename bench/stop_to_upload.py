@@ -33,9 +33,16 @@ def main() -> int:
     server = room = None
     try:
         studio.start()
-        server = StreamAIServer(workdir / "server", {"OBS_HOST": "127.0.0.1", "OBS_PORT": str(studio.port),
-                                                     "OBS_PASSWORD": studio.password, "VULTR_API_URL": api.url,
-                                                     "LOG_LEVEL": "WARNING"}).start()
+        server = StreamAIServer(
+            workdir / "server",
+            {
+                "OBS_HOST": "127.0.0.1",
+                "OBS_PORT": str(studio.port),
+                "OBS_PASSWORD": studio.password,
+                "VULTR_API_URL": api.url,
+                "LOG_LEVEL": "WARNING",
+            },
+        ).start()
         server.wait_obs_connected()
         room = RoomListener(server.url)
         print("run  stop request  stop->first byte  stop->uploaded  file")
@@ -51,8 +58,10 @@ def main() -> int:
             room.wait_for("upload_completed", lambda d: d["job_id"] == job_id)
             done = time.monotonic()
             size = result["files"][0]["size_bytes"]
-            print(f"{run:3d}  {1000 * (answered - clicked):9.0f} ms  {1000 * (first_byte - clicked):13.0f} ms"
-                  f"  {1000 * (done - clicked):11.0f} ms  {size / 1024:.0f} KiB")
+            print(
+                f"{run:3d}  {1000 * (answered - clicked):9.0f} ms  {1000 * (first_byte - clicked):13.0f} ms"
+                f"  {1000 * (done - clicked):11.0f} ms  {size / 1024:.0f} KiB"
+            )
     finally:
         if room:
             room.close()

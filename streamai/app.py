@@ -41,16 +41,24 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
     from . import __version__
 
     app = OpenAPI(
-        __name__, static_folder=None, info=Info(title="StreamAI", version=__version__),
-        security_schemes={"bearer": {"type": "http", "scheme": "bearer"}}, responses=api.COMMON_ERRORS,
-        validation_error_status=400, validation_error_model=ErrorBody, validation_error_callback=validation_error,
+        __name__,
+        static_folder=None,
+        info=Info(title="StreamAI", version=__version__),
+        security_schemes={"bearer": {"type": "http", "scheme": "bearer"}},
+        responses=api.COMMON_ERRORS,
+        validation_error_status=400,
+        validation_error_model=ErrorBody,
+        validation_error_callback=validation_error,
         doc_ui=False,
     )
     app.json = StrictJSONProvider(app)
     app.config["STREAMAI_SETTINGS"] = settings
 
-    CORS(app, resources={r"/api/*": {"origins": list(settings.cors_origins)}},
-         allow_headers=["Content-Type", "Authorization", "X-StreamAI-Client"])
+    CORS(
+        app,
+        resources={r"/api/*": {"origins": list(settings.cors_origins)}},
+        allow_headers=["Content-Type", "Authorization", "X-StreamAI-Client"],
+    )
 
     def socket_origin_allowed(origin, environ) -> bool:
         """Socket.IO: the page's own origin, plus the configured ones (the Vite dev server)."""
@@ -80,8 +88,12 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
     return app
 
 
-def build_service(settings: Settings, emit: Callable[[str, Wire], None], obs: ObsController | None = None,
-                  media_url: Callable[[str], str] = lambda path: path) -> IntegratedRecordingService:
+def build_service(
+    settings: Settings,
+    emit: Callable[[str, Wire], None],
+    obs: ObsController | None = None,
+    media_url: Callable[[str], str] = lambda path: path,
+) -> IntegratedRecordingService:
     """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS).
 
     Raises ConfigError, with one sentence, when RECORDINGS_PATH or the database cannot be used.
@@ -92,19 +104,31 @@ def build_service(settings: Settings, emit: Callable[[str, Wire], None], obs: Ob
     uploads = Uploads(settings, UploadQueue(db), manager, presenter, emit)
     if settings.uploads_enabled:
         client = ProcessingApiClient(
-            settings.vultr_api_url, upload_endpoint=settings.vultr_upload_endpoint, api_key=settings.vultr_api_key,
-            connect_timeout_s=settings.upload_connect_timeout_s, read_timeout_s=settings.upload_read_timeout_s,
+            settings.vultr_api_url,
+            upload_endpoint=settings.vultr_upload_endpoint,
+            api_key=settings.vultr_api_key,
+            connect_timeout_s=settings.upload_connect_timeout_s,
+            read_timeout_s=settings.upload_read_timeout_s,
         )
         uploads.worker = UploadWorker(
-            uploads.queue, client, uploads, uploads.open_file, form_fields=uploads.form_fields,
-            store_result=uploads.store_result, concurrency=settings.upload_concurrency,
+            uploads.queue,
+            client,
+            uploads,
+            uploads.open_file,
+            form_fields=uploads.form_fields,
+            store_result=uploads.store_result,
+            concurrency=settings.upload_concurrency,
             retry=RetryPolicy(settings.upload_retry_base_s, settings.upload_retry_max_s),
-            poll_interval_s=settings.status_poll_interval_s, poll_max_s=settings.status_poll_max_s,
+            poll_interval_s=settings.status_poll_interval_s,
+            poll_max_s=settings.status_poll_max_s,
         )
     service: IntegratedRecordingService | None = None  # built below; OBS's callbacks reach it late
     obs = obs or ObsController(
-        settings.obs_host, settings.obs_port, settings.obs_password,
-        request_timeout_s=settings.obs_request_timeout_s, reconnect_max_s=settings.obs_reconnect_max_s,
+        settings.obs_host,
+        settings.obs_port,
+        settings.obs_password,
+        request_timeout_s=settings.obs_request_timeout_s,
+        reconnect_max_s=settings.obs_reconnect_max_s,
         on_event=lambda name, data: service.handle_obs_event(name, data),  # type: ignore[union-attr]
         on_connection=lambda state: service.handle_obs_connection(state),  # type: ignore[union-attr]
     )
@@ -134,8 +158,8 @@ def describe_events(app: OpenAPI) -> None:
     app.openapi_extensions["x-socketio"] = {
         "room": ROOM,
         "client_events": list(CLIENT_EVENTS),
-        "server_events": {name: {"$ref": f"#/components/schemas/{model.__name__}"}
-                          for name, model in SERVER_EVENTS.items()},
+        "server_events": {
+            name: {"$ref": f"#/components/schemas/{model.__name__}"} for name, model in SERVER_EVENTS.items()
+        },
         "all_server_events": {"$ref": "#/components/schemas/ServerEvents"},
     }
-

@@ -1,4 +1,4 @@
-"""`streamai serve`: the server and the built dashboard on one port."""
+"""`streamai serve`: the server and the built dashboard on one port (serving itself: server.py)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,10 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="listen port (STREAMAI_PORT, default 5002)")
     args = parser.parse_args(argv)
 
-    if os.environ.get("STREAMAI_ASYNC_MODE") == "eventlet":
-        import eventlet  # must patch the standard library before anything else imports it
-
-        eventlet.monkey_patch()
+    _monkey_patch(_async_mode())
 
     from .config import ConfigError, load_settings
+    from .server import serve as serve_forever
 
     try:
         settings = load_settings().with_overrides(host=args.host, port=args.port)
@@ -30,25 +28,30 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    return _serve(settings)
+    return serve_forever(settings)
 
 
-def _serve(settings) -> int:
-    from .app import create_app
-    from .config import ConfigError
-    from .realtime import socketio
+def _async_mode() -> str:
+    """STREAMAI_ASYNC_MODE from the environment or `.env`, read before anything is patched (an
+    unknown value is refused later, with the other settings)."""
+    from pathlib import Path
 
-    try:
-        app = create_app(settings)
-    except ConfigError as exc:
-        print(f"streamai: {exc}", file=sys.stderr)
-        return 2
-    log = logging.getLogger("streamai")
-    log.info("StreamAI on http://%s:%d (OBS at %s:%d, recordings in %s, %s mode)", settings.host, settings.port,
-             settings.obs_host, settings.obs_port, settings.recordings_path.resolve(), settings.async_mode)
-    try:
-        socketio.run(app, host=settings.host, port=settings.port, allow_unsafe_werkzeug=True,
-                     use_reloader=False, log_output=False)
-    finally:
-        app.extensions["streamai"].close()
-    return 0
+    from dotenv import load_dotenv
+
+    from .config import ASYNC_MODES
+
+    load_dotenv(Path.cwd() / ".env", override=False)  # as load_settings does
+    return os.environ.get("STREAMAI_ASYNC_MODE") or ASYNC_MODES[0]
+
+
+def _monkey_patch(mode: str) -> None:
+    """gevent and eventlet make the standard library's blocking calls (sockets, threads, locks,
+    sleep, subprocess) cooperative. That must happen before anything else imports them."""
+    if mode == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+    elif mode == "eventlet":
+        import eventlet
+
+        eventlet.monkey_patch()

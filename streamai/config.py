@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from .contract.vocabulary import MAX_PRIORITY, MIN_PRIORITY, SUBTITLE_MODELS
 
-ASYNC_MODES = ("threading", "eventlet")
+ASYNC_MODES = ("gevent", "threading", "eventlet")  # the first is the default (streamai/server.py)
 
 
 def _bool(value: str) -> bool:
@@ -32,7 +34,8 @@ class Settings:
     min_free_mb: int = 2048
     low_disk_minutes: float = 15.0
     cors_origins: tuple[str, ...] = ("http://localhost:5173", "http://127.0.0.1:5173")
-    async_mode: str = "threading"
+    async_mode: str = ASYNC_MODES[0]
+    client_timeout_s: float = 60.0
 
     obs_host: str = "localhost"
     obs_port: int = 4455
@@ -72,7 +75,7 @@ class Settings:
 
 
 # environment variable -> (field name, parser)
-_ENV = {
+_ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "STREAMAI_HOST": ("host", str),
     "STREAMAI_PORT": ("port", int),
     "STREAMAI_API_TOKEN": ("api_token", str),
@@ -83,6 +86,7 @@ _ENV = {
     "STREAMAI_LOW_DISK_MINUTES": ("low_disk_minutes", float),
     "STREAMAI_CORS_ORIGINS": ("cors_origins", _list),
     "STREAMAI_ASYNC_MODE": ("async_mode", str),
+    "STREAMAI_CLIENT_TIMEOUT": ("client_timeout_s", float),
     "OBS_HOST": ("obs_host", str),
     "OBS_PORT": ("obs_port", int),
     "OBS_PASSWORD": ("obs_password", str),
@@ -142,6 +146,8 @@ def validate(settings: Settings) -> Settings:
     """Refuse settings that would only fail later, far from their cause."""
     if settings.async_mode not in ASYNC_MODES:
         raise ConfigError(f"STREAMAI_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    if not 0 < settings.client_timeout_s < float("inf"):
+        raise ConfigError("STREAMAI_CLIENT_TIMEOUT must be a number of seconds above 0")
     if settings.default_subtitle_model not in SUBTITLE_MODELS:
         raise ConfigError(f"DEFAULT_SUBTITLE_MODEL must be one of {', '.join(SUBTITLE_MODELS)}")
     if settings.upload_concurrency < 1:
@@ -151,8 +157,10 @@ def validate(settings: Settings) -> Settings:
     if not MIN_PRIORITY <= settings.default_priority <= MAX_PRIORITY:
         raise ConfigError(f"DEFAULT_PRIORITY must be from {MIN_PRIORITY} to {MAX_PRIORITY}")
     if settings.viewer_token and not settings.api_token:
-        raise ConfigError("STREAMAI_VIEWER_TOKEN needs STREAMAI_API_TOKEN too: without an operator token "
-                          "anyone could control recording")
+        raise ConfigError(
+            "STREAMAI_VIEWER_TOKEN needs STREAMAI_API_TOKEN too: without an operator token "
+            "anyone could control recording"
+        )
     if settings.viewer_token and settings.viewer_token == settings.api_token:
         raise ConfigError("STREAMAI_VIEWER_TOKEN must differ from STREAMAI_API_TOKEN")
     if settings.max_body < 1024:
@@ -163,5 +171,3 @@ def validate(settings: Settings) -> Settings:
 def setting_names() -> list[str]:
     """The environment variables this service reads (kept in step with `.env.example` by a test)."""
     return list(_ENV)
-
-

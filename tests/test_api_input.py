@@ -17,8 +17,10 @@ from .support.recordings import make_session_folder
 @pytest.fixture
 def app(tmp_path):
     make_session_folder(tmp_path / "rec", "kept", 1024)
-    settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "rec"), "OBS_PORT": str(free_port()),
-                              "VULTR_API_URL": "http://127.0.0.1:9"}, dotenv=False)
+    settings = load_settings(
+        {"RECORDINGS_PATH": str(tmp_path / "rec"), "OBS_PORT": str(free_port()), "VULTR_API_URL": "http://127.0.0.1:9"},
+        dotenv=False,
+    )
     app = create_app(settings, start_background=False)
     app.extensions["streamai"].manager.adopt_existing_folders()
     return app
@@ -30,31 +32,35 @@ def client(app):
 
 
 def folders(app) -> list[str]:
-    return sorted(p.name for p in app.extensions["streamai"].manager.root.iterdir()
-                  if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p.name for p in app.extensions["streamai"].manager.root.iterdir() if p.is_dir() and not p.name.startswith(".")
+    )
 
 
 START = "/api/integrated/recording/start"
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"sessionName": 42}, "sessionName"),
-    ({"sessionName": ["a"]}, "sessionName"),
-    ({"sessionName": "x" * 201}, "sessionName"),
-    ({"sessionName": "../../etc"}, "sessionName"),
-    ({"sessionName": "/etc/passwd"}, "sessionName"),
-    ({"sessionName": "a\\b"}, "sessionName"),
-    ({"sessionName": ".hidden"}, "sessionName"),
-    ({"sessionName": "!!!"}, "sessionName"),
-    ({"autoUpload": "yes"}, "autoUpload"),
-    ({"autoUpload": 1}, "autoUpload"),
-    ({"subtitleModel": "huge"}, "subtitleModel"),
-    ({"priority": "1"}, "priority"),
-    ({"priority": 0}, "priority"),
-    ({"priority": 1.5}, "priority"),
-    ({"priority": True}, "priority"),
-    ({"metadata": "text"}, "metadata"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"sessionName": 42}, "sessionName"),
+        ({"sessionName": ["a"]}, "sessionName"),
+        ({"sessionName": "x" * 201}, "sessionName"),
+        ({"sessionName": "../../etc"}, "sessionName"),
+        ({"sessionName": "/etc/passwd"}, "sessionName"),
+        ({"sessionName": "a\\b"}, "sessionName"),
+        ({"sessionName": ".hidden"}, "sessionName"),
+        ({"sessionName": "!!!"}, "sessionName"),
+        ({"autoUpload": "yes"}, "autoUpload"),
+        ({"autoUpload": 1}, "autoUpload"),
+        ({"subtitleModel": "huge"}, "subtitleModel"),
+        ({"priority": "1"}, "priority"),
+        ({"priority": 0}, "priority"),
+        ({"priority": 1.5}, "priority"),
+        ({"priority": True}, "priority"),
+        ({"metadata": "text"}, "metadata"),
+    ],
+)
 def test_start_refuses_bad_fields(app, client, body, field):
     before = folders(app)
     response = client.post(START, json=body)
@@ -63,13 +69,16 @@ def test_start_refuses_bad_fields(app, client, body, field):
     assert folders(app) == before
 
 
-@pytest.mark.parametrize("data, content_type, status", [
-    ("{not json", "application/json", 400),
-    ("[1, 2]", "application/json", 400),
-    ('"text"', "application/json", 400),
-    ("sessionName=x", "application/x-www-form-urlencoded", 415),
-    ("hello", "text/plain", 415),
-])
+@pytest.mark.parametrize(
+    "data, content_type, status",
+    [
+        ("{not json", "application/json", 400),
+        ("[1, 2]", "application/json", 400),
+        ('"text"', "application/json", 400),
+        ("sessionName=x", "application/x-www-form-urlencoded", 415),
+        ("hello", "text/plain", 415),
+    ],
+)
 def test_start_refuses_bodies_that_are_not_json_objects(app, client, data, content_type, status):
     response = client.post(START, data=data, content_type=content_type)
     assert response.status_code == status and "error" in response.json
@@ -93,18 +102,21 @@ def test_bad_limit(client, query):
         assert response.status_code == 400 and response.json["error"]
 
 
-@pytest.mark.parametrize("body, status", [
-    ({}, 400),
-    ({"sessionName": 3}, 400),
-    ({"sessionName": "nope"}, 404),
-    ({"sessionName": "../kept"}, 404),
-    ({"sessionName": "kept", "subtitleModel": "tiny"}, 400),
-    ({"sessionName": "kept", "priority": "high"}, 400),
-])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({}, 400),
+        ({"sessionName": 3}, 400),
+        ({"sessionName": "nope"}, 404),
+        ({"sessionName": "../kept"}, 404),
+        ({"sessionName": "kept", "subtitleModel": "tiny"}, 400),
+        ({"sessionName": "kept", "priority": "high"}, 400),
+    ],
+)
 def test_manual_upload_bad_input(app, client, body, status):
     response = client.post("/api/integrated/upload/manual", json=body)
     assert response.status_code == status and response.json["error"]
-    assert app.extensions["streamai"].uploads.queue.list() == []
+    assert app.extensions["streamai"].uploads.queue.find() == []
 
 
 def test_manual_upload_when_uploads_are_off(tmp_path):
@@ -135,8 +147,9 @@ def test_upload_job_routes(client):
 
 
 def test_token_protects_http_and_socketio(tmp_path):
-    settings = load_settings({"RECORDINGS_PATH": str(tmp_path), "OBS_PORT": str(free_port()),
-                              "STREAMAI_API_TOKEN": "s3cret"}, dotenv=False)
+    settings = load_settings(
+        {"RECORDINGS_PATH": str(tmp_path), "OBS_PORT": str(free_port()), "STREAMAI_API_TOKEN": "s3cret"}, dotenv=False
+    )
     app = create_app(settings, start_background=False)
     client = app.test_client()
     assert client.get("/api/health").status_code == 200
@@ -162,8 +175,10 @@ def test_cors_allows_only_configured_origins(client):
 
 def test_dashboard_is_served_or_explained(tmp_path):
     dist = tmp_path / "dist"
-    settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "r"), "OBS_PORT": str(free_port()),
-                              "STREAMAI_FRONTEND_DIST": str(dist)}, dotenv=False)
+    settings = load_settings(
+        {"RECORDINGS_PATH": str(tmp_path / "r"), "OBS_PORT": str(free_port()), "STREAMAI_FRONTEND_DIST": str(dist)},
+        dotenv=False,
+    )
     client = create_app(settings, start_background=False).test_client()
     missing = client.get("/")
     assert missing.status_code == 503 and b"npm" in missing.data
@@ -176,10 +191,21 @@ def test_dashboard_is_served_or_explained(tmp_path):
 
 
 SECRET = b"not for the browser"
-TRAVERSALS = ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/.%2e/secret.txt", "/..%2fsecret.txt",
-              "/%2e%2e%2fsecret.txt", "/assets/../../secret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
-              "/assets%2f..%2f..%2fsecret.txt", "/..%5csecret.txt", "/%2e%2e%5csecret.txt", "/%2f{root}/secret.txt",
-              "/{root}/secret.txt"]
+TRAVERSALS = [
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2E%2E/secret.txt",
+    "/.%2e/secret.txt",
+    "/..%2fsecret.txt",
+    "/%2e%2e%2fsecret.txt",
+    "/assets/../../secret.txt",
+    "/assets/%2e%2e/%2e%2e/secret.txt",
+    "/assets%2f..%2f..%2fsecret.txt",
+    "/..%5csecret.txt",
+    "/%2e%2e%5csecret.txt",
+    "/%2f{root}/secret.txt",
+    "/{root}/secret.txt",
+]
 
 
 @pytest.fixture
@@ -194,8 +220,14 @@ def dist_beside_a_secret(tmp_path):
 
 @pytest.mark.parametrize("url", TRAVERSALS)
 def test_no_path_leaves_the_dashboard_folder(tmp_path, dist_beside_a_secret, url):
-    settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "r"), "OBS_PORT": str(free_port()),
-                              "STREAMAI_FRONTEND_DIST": str(dist_beside_a_secret)}, dotenv=False)
+    settings = load_settings(
+        {
+            "RECORDINGS_PATH": str(tmp_path / "r"),
+            "OBS_PORT": str(free_port()),
+            "STREAMAI_FRONTEND_DIST": str(dist_beside_a_secret),
+        },
+        dotenv=False,
+    )
     client = create_app(settings, start_background=False).test_client()
     response = client.get(url.format(root=str(tmp_path).lstrip("/")), follow_redirects=True)
     assert response.status_code in (200, 404) and SECRET not in response.data

@@ -25,12 +25,20 @@ def test_env_example_lists_every_setting():
     assert listed == set(setting_names())
 
 
-@pytest.mark.parametrize("env", [
-    {"STREAMAI_PORT": "http"}, {"STREAMAI_ASYNC_MODE": "gevent"}, {"DEFAULT_SUBTITLE_MODEL": "xl"},
-    {"VULTR_API_URL": "processing.example:8000"}, {"UPLOAD_CONCURRENCY": "0"}, {"DEFAULT_PRIORITY": "11"},
-    {"STREAMAI_VIEWER_TOKEN": "v"}, {"STREAMAI_VIEWER_TOKEN": "same", "STREAMAI_API_TOKEN": "same"},
-    {"STREAMAI_MAX_BODY": "10"},
-])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"STREAMAI_PORT": "http"},
+        {"STREAMAI_ASYNC_MODE": "tornado"},
+        {"DEFAULT_SUBTITLE_MODEL": "xl"},
+        {"VULTR_API_URL": "processing.example:8000"},
+        {"UPLOAD_CONCURRENCY": "0"},
+        {"DEFAULT_PRIORITY": "11"},
+        {"STREAMAI_VIEWER_TOKEN": "v"},
+        {"STREAMAI_VIEWER_TOKEN": "same", "STREAMAI_API_TOKEN": "same"},
+        {"STREAMAI_MAX_BODY": "10"},
+    ],
+)
 def test_bad_settings_are_refused_at_start(env):
     with pytest.raises(ConfigError):
         load_settings(env, dotenv=False)
@@ -52,8 +60,10 @@ def test_the_database_lives_apart_from_session_folders(tmp_path):
 def test_a_database_of_an_earlier_version_is_moved_and_migrated(tmp_path):
     old = sqlite3.connect(tmp_path / "streamai.sqlite3")
     old.executescript(MIGRATIONS[0])
-    old.execute("INSERT INTO sessions (name, title, folder, status, source, start_time, created_at, updated_at)"
-                " VALUES ('show', 'show', 'show', 'stopped', 'api', '2025-01-01', 'x', 'x')")
+    old.execute(
+        "INSERT INTO sessions (name, title, folder, status, source, start_time, created_at, updated_at)"
+        " VALUES ('show', 'show', 'show', 'stopped', 'api', '2025-01-01', 'x', 'x')"
+    )
     old.commit()
     old.close()
     db = Database(default_location(tmp_path))
@@ -65,8 +75,10 @@ def test_a_database_of_an_earlier_version_is_moved_and_migrated(tmp_path):
 
 @pytest.fixture
 def service(tmp_path, mocker):
-    settings = load_settings({"RECORDINGS_PATH": str(tmp_path / "rec"), "VULTR_API_URL": "http://127.0.0.1:9",
-                              "OBS_STOP_TIMEOUT": "2"}, dotenv=False)
+    settings = load_settings(
+        {"RECORDINGS_PATH": str(tmp_path / "rec"), "VULTR_API_URL": "http://127.0.0.1:9", "OBS_STOP_TIMEOUT": "2"},
+        dotenv=False,
+    )
     obs = mocker.Mock()
     obs.state = ConnectionState("connected")
     obs.is_local = False
@@ -78,7 +90,8 @@ def service(tmp_path, mocker):
     svc.events = events
     # Like OBS: the output starts (and says so) after StartRecord was accepted.
     obs.start_record.side_effect = lambda: svc.handle_obs_event(
-        "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None})
+        "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None}
+    )
     return svc
 
 
@@ -93,8 +106,9 @@ def stopped_event(path):
 def test_obs_on_another_machine_is_said_plainly(service):
     remote = r"D:\OBS\2025-07-08 02-34-19.mkv"
     start(service, "remote", auto_upload=True)
-    service.obs.stop_record.side_effect = lambda: service.handle_obs_event("RecordStateChanged",
-                                                                           stopped_event(remote)) or remote
+    service.obs.stop_record.side_effect = lambda: (
+        service.handle_obs_event("RecordStateChanged", stopped_event(remote)) or remote
+    )
     result = service.stop_recording("api")
     assert result.files == [] and "not on this machine" in result.note
     assert result.upload_result.queued is False
@@ -157,11 +171,11 @@ def test_a_failed_stop_can_be_retried_and_loses_nothing(service, tmp_path, mocke
     output = tmp_path / "obs.mkv"
     output.write_bytes(b"the whole recording")
     start(service, "stuck")
-    service.obs.stop_record.side_effect = lambda: service.handle_obs_event(
-        "RecordStateChanged", stopped_event(str(output))) or str(output)
+    service.obs.stop_record.side_effect = lambda: (
+        service.handle_obs_event("RecordStateChanged", stopped_event(str(output))) or str(output)
+    )
     real_move = service.manager.folder.move_in
-    mocker.patch.object(service.manager.folder, "move_in",
-                        side_effect=PermissionError(13, "Permission denied"))
+    mocker.patch.object(service.manager.folder, "move_in", side_effect=PermissionError(13, "Permission denied"))
     with pytest.raises(StorageUnavailable, match="could not be closed") as failed:
         service.stop_recording("api")
     assert str(output) in failed.value.message and output.read_bytes() == b"the whole recording"
@@ -180,8 +194,9 @@ def test_a_failed_stop_can_close_the_session_leaving_the_file_in_place(service, 
     output = tmp_path / "obs.mkv"
     output.write_bytes(b"kept")
     start(service, "kept")
-    service.obs.stop_record.side_effect = lambda: service.handle_obs_event(
-        "RecordStateChanged", stopped_event(str(output))) or str(output)
+    service.obs.stop_record.side_effect = lambda: (
+        service.handle_obs_event("RecordStateChanged", stopped_event(str(output))) or str(output)
+    )
     mocker.patch.object(service.manager.folder, "move_in", side_effect=PermissionError(13, "Permission denied"))
     with pytest.raises(StorageUnavailable):
         service.stop_recording("api")

@@ -21,8 +21,21 @@ TOKENS = {"STREAMAI_API_TOKEN": "operator-secret", "STREAMAI_VIEWER_TOKEN": "vie
 
 def schemathesis(server, tmp_path: Path, header: str | None = None) -> subprocess.CompletedProcess:
     cli = shutil.which("schemathesis", path=str(Path(sys.executable).parent)) or "schemathesis"
-    args = [cli, "run", f"{server.url}/api/openapi.json", "--checks", CHECKS, "--max-examples", "25",
-            "--seed", "20261129", "--request-timeout", "30", "--report-dir", str(tmp_path / "report")]
+    args = [
+        cli,
+        "run",
+        f"{server.url}/api/openapi.json",
+        "--checks",
+        CHECKS,
+        "--max-examples",
+        "25",
+        "--seed",
+        "20261129",
+        "--request-timeout",
+        "30",
+        "--report-dir",
+        str(tmp_path / "report"),
+    ]
     if header:
         args += ["--header", header]
     return subprocess.run(args, capture_output=True, text=True, timeout=600, cwd=tmp_path)
@@ -36,9 +49,16 @@ def served(tmp_path, make_server):
 
     def make(env: dict[str, str] | None = None):
         make_session_folder(tmp_path / "srv" / "recordings", "kept", 2048)
-        server = make_server({"VULTR_API_URL": "http://127.0.0.1:9", "OBS_HOST": "127.0.0.1",
-                              "OBS_PORT": str(obs.port), "OBS_PASSWORD": obs.password, **(env or {})},
-                             workdir=tmp_path / "srv")
+        server = make_server(
+            {
+                "VULTR_API_URL": "http://127.0.0.1:9",
+                "OBS_HOST": "127.0.0.1",
+                "OBS_PORT": str(obs.port),
+                "OBS_PASSWORD": obs.password,
+                **(env or {}),
+            },
+            workdir=tmp_path / "srv",
+        )
         server.wait_until(lambda: server.get("/api/health").json()["obs"]["connected"], 15, "OBS connection")
         return server
 

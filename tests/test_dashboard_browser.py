@@ -18,14 +18,28 @@ REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Chromium's own calls home are refused on this network; switch them off instead.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = [what for what, ok in (("chromium", Path(CHROMIUM).exists()),
-                                     ("frontend/dist", (REPO / "frontend" / "dist" / "index.html").exists())) if not ok]
+    missing = [
+        what
+        for what, ok in (
+            ("chromium", Path(CHROMIUM).exists()),
+            ("frontend/dist", (REPO / "frontend" / "dist" / "index.html").exists()),
+        )
+        if not ok
+    ]
     if missing and os.environ.get("CI"):
         pytest.fail(f"missing in CI: {missing}")
     if missing:
@@ -107,8 +121,9 @@ def test_record_upload_and_reupload_from_the_dashboard(browser, live_obs, proces
     expect(watcher.get_by_role("progressbar").first).to_have_attribute("aria-valuenow", "100")
     [received] = processing_api.wait_for_uploads(1)
     expect(streamer.get_by_test_id("task-id")).to_have_text(received.task_id)
-    expect(streamer.get_by_test_id("processing-status")).to_contain_text(re.compile("terminé|completed"),
-                                                                            timeout=20_000)
+    expect(streamer.get_by_test_id("processing-status")).to_contain_text(
+        re.compile("terminé|completed"), timeout=20_000
+    )
     shot(streamer, "03-uploaded")
 
     streamer.reload()
@@ -179,8 +194,14 @@ def test_a_viewer_sees_everything_live_but_cannot_control(browser, live_obs, pro
     from playwright.sync_api import expect
 
     operator, viewer = "studio-operator-secret", "studio-viewer-secret"
-    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url,
-                          "STREAMAI_API_TOKEN": operator, "STREAMAI_VIEWER_TOKEN": viewer})
+    server = make_server(
+        {
+            **obs_env(live_obs),
+            "VULTR_API_URL": processing_api.url,
+            "STREAMAI_API_TOKEN": operator,
+            "STREAMAI_VIEWER_TOKEN": viewer,
+        }
+    )
     server.wait_obs_connected()
     as_operator = {"Authorization": f"Bearer {operator}"}
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="fr-FR")
@@ -208,8 +229,11 @@ def test_a_viewer_sees_everything_live_but_cannot_control(browser, live_obs, pro
     # The viewer's token cannot start anything, even without the page; the operator's can.
     refused = server.post("/api/integrated/recording/start", json={}, headers={"Authorization": f"Bearer {viewer}"})
     assert refused.status_code == 403 and refused.json()["role"] == "viewer"
-    started = server.post("/api/integrated/recording/start", headers=as_operator,
-                          json={"sessionName": "Direct vu par le lecteur", "autoUpload": False})
+    started = server.post(
+        "/api/integrated/recording/start",
+        headers=as_operator,
+        json={"sessionName": "Direct vu par le lecteur", "autoUpload": False},
+    )
     assert started.status_code == 200, started.text
     session = started.json()["session_name"]
 

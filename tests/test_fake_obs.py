@@ -98,8 +98,11 @@ class Events:
 
     def states(self) -> list[str]:
         with self._cond:
-            return [d["output_state"].removeprefix("OBS_WEBSOCKET_OUTPUT_") for n, d in self.seen
-                    if n == "RecordStateChanged"]
+            return [
+                d["output_state"].removeprefix("OBS_WEBSOCKET_OUTPUT_")
+                for n, d in self.seen
+                if n == "RecordStateChanged"
+            ]
 
     def file_changes(self) -> list[str]:
         with self._cond:
@@ -107,9 +110,13 @@ class Events:
 
     def wait(self, name: str, state: str | None = None, count: int = 1, timeout: float = 20) -> dict:
         """The `count`-th event `name` (with outputState `state`), waiting for it."""
+
         def matching():
-            return [d for n, d in self.seen
-                    if n == name and (state is None or d["output_state"] == f"OBS_WEBSOCKET_OUTPUT_{state}")]
+            return [
+                d
+                for n, d in self.seen
+                if n == name and (state is None or d["output_state"] == f"OBS_WEBSOCKET_OUTPUT_{state}")
+            ]
 
         with self._cond:
             if not self._cond.wait_for(lambda: len(matching()) >= count, timeout):
@@ -137,8 +144,12 @@ def wait_recorded(requests: obsws_python.ReqClient, ms: int, timeout: float = 20
 
 def probe_duration(path: str | Path) -> float | None:
     """The duration ffprobe reads, or None for a file not finished (an mkv gets it in its trailer)."""
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration:stream=codec_type",
-                          "-of", "json", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     info = json.loads(out)
     assert sorted(s["codec_type"] for s in info.get("streams", [])) == ["audio", "video"]
     duration = info.get("format", {}).get("duration")
@@ -146,8 +157,9 @@ def probe_duration(path: str | Path) -> float | None:
 
 
 def decodes_cleanly(path: str | Path) -> bool:
-    run = subprocess.run(["ffmpeg", "-v", "error", "-xerror", "-i", str(path), "-f", "null", "-"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["ffmpeg", "-v", "error", "-xerror", "-i", str(path), "-f", "null", "-"], capture_output=True, text=True
+    )
     return run.returncode == 0 and not run.stderr.strip()
 
 
@@ -190,8 +202,9 @@ def raw_client(fake: FakeObs, subscriptions: int) -> websocket.WebSocket:
     auth = json.loads(ws.recv())["d"]["authentication"]
     secret = base64.b64encode(hashlib.sha256((fake.password + auth["salt"]).encode()).digest())
     answer = base64.b64encode(hashlib.sha256(secret + auth["challenge"].encode()).digest()).decode()
-    ws.send(json.dumps({"op": 1, "d": {"rpcVersion": 1, "authentication": answer,
-                                       "eventSubscriptions": subscriptions}}))
+    ws.send(
+        json.dumps({"op": 1, "d": {"rpcVersion": 1, "authentication": answer, "eventSubscriptions": subscriptions}})
+    )
     assert json.loads(ws.recv()) == {"op": 2, "d": {"negotiatedRpcVersion": 1}}
     return ws
 
@@ -202,8 +215,18 @@ def test_events_only_reach_clients_subscribed_to_outputs(make_fake):
     try:
         fake.start_recording_from_window()
         starting = json.loads(outputs.recv())
-        assert starting == {"op": 5, "d": {"eventType": "RecordStateChanged", "eventIntent": 64, "eventData": {
-            "outputActive": False, "outputState": "OBS_WEBSOCKET_OUTPUT_STARTING", "outputPath": None}}}
+        assert starting == {
+            "op": 5,
+            "d": {
+                "eventType": "RecordStateChanged",
+                "eventIntent": 64,
+                "eventData": {
+                    "outputActive": False,
+                    "outputState": "OBS_WEBSOCKET_OUTPUT_STARTING",
+                    "outputPath": None,
+                },
+            },
+        }
         assert json.loads(outputs.recv())["d"]["eventData"]["outputState"] == "OBS_WEBSOCKET_OUTPUT_STARTED"
         quiet.send(json.dumps({"op": 6, "d": {"requestType": "GetRecordStatus", "requestId": "r1"}}))
         answer = json.loads(quiet.recv())  # no event came before it
@@ -219,8 +242,17 @@ def test_get_version_lists_the_requests_of_that_version(make_fake, connect, vers
     requests, _ = connect(make_fake(version=version))
     answer = requests.get_version()
     assert answer.obs_web_socket_version == version and answer.rpc_version == 1
-    assert {"GetRecordStatus", "StartRecord", "StopRecord", "PauseRecord", "ResumeRecord", "ToggleRecordPause",
-            "GetRecordDirectory", "GetStats", "GetVersion"} <= set(answer.available_requests)
+    assert {
+        "GetRecordStatus",
+        "StartRecord",
+        "StopRecord",
+        "PauseRecord",
+        "ResumeRecord",
+        "ToggleRecordPause",
+        "GetRecordDirectory",
+        "GetStats",
+        "GetVersion",
+    } <= set(answer.available_requests)
     newer = {"SplitRecordFile", "CreateRecordChapter"} & set(answer.available_requests)
     assert newer == (set() if version == "5.1.0" else {"SplitRecordFile", "CreateRecordChapter"})
 
@@ -244,8 +276,13 @@ def test_start_emits_started_and_the_timecode_moves(make_fake, connect):
     fake = make_fake()
     requests, events = connect(fake)
     idle = status(requests)
-    assert idle == {"outputActive": False, "outputPaused": False, "outputTimecode": "00:00:00.000",
-                    "outputDuration": 0, "outputBytes": 0}
+    assert idle == {
+        "outputActive": False,
+        "outputPaused": False,
+        "outputTimecode": "00:00:00.000",
+        "outputDuration": 0,
+        "outputBytes": 0,
+    }
 
     requests.start_record()
     started = events.wait_state("STARTED")
@@ -459,7 +496,7 @@ def test_kill_connections_drops_every_client_and_the_recording_goes_on(make_fake
     fake.kill_connections()
     events.client.worker.join(timeout=10)
     assert not events.client.worker.is_alive()
-    with pytest.raises(Exception):
+    with pytest.raises((OSError, websocket.WebSocketException)):  # the link is gone, as when OBS crashes
         requests.get_record_status()
 
     again, events_again = connect(fake)
@@ -502,9 +539,14 @@ def test_streamais_obs_controller_records_and_reconnects_with_the_fake(make_fake
             assert cond.wait_for(lambda: [s for s, _ in seen].count(state) >= count, 20), seen
             return [path for s, path in seen if s == state][count - 1]
 
-    controller = ObsController("127.0.0.1", fake.port, fake.password, reconnect_max_s=0.5,
-                               on_event=lambda name, data: record(data["output_state"], data["output_path"]),
-                               on_connection=lambda state: record(state.state))
+    controller = ObsController(
+        "127.0.0.1",
+        fake.port,
+        fake.password,
+        reconnect_max_s=0.5,
+        on_event=lambda name, data: record(data["output_state"], data["output_path"]),
+        on_connection=lambda state: record(state.state),
+    )
     controller.start()
     try:
         wait_for("connected")

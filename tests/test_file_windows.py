@@ -13,16 +13,15 @@ import psutil
 import pytest
 
 from streamai.uploads import windows
-from streamai.uploads import windows
 from streamai.uploads.windows import WINDOW_SIZE, FileChanged
+
+from .support.leases import lease_lines
 
 
 def read_windows(path, size):
     """The reader over a file opened here, as the upload worker opens it (and closed with it)."""
     with open(path, "rb", buffering=0) as fh:
         yield from windows.read_windows(fh, size, path.name)
-
-from .support.leases import lease_lines
 
 
 def write(path: Path, size: int) -> bytes:

@@ -62,8 +62,11 @@ def test_obs_killed_mid_recording_keeps_the_file(live_obs, make_server, listen):
 
 def test_wrong_password_is_a_clear_error(live_obs, make_server, caplog):
     server = make_server({**obs_env(live_obs), "OBS_PASSWORD": "not-the-password"})
-    health = server.wait_until(lambda: (h := server.get("/api/health").json())["obs"]["error"] != "not connected yet"
-                               and h, 15, "a connection attempt")
+    health = server.wait_until(
+        lambda: (h := server.get("/api/health").json())["obs"]["error"] != "not connected yet" and h,
+        15,
+        "a connection attempt",
+    )
     assert health["obs"]["connected"] is False
     assert "OBS_PASSWORD" in health["obs"]["error"]
     refused = server.post("/api/integrated/recording/start", json={})
@@ -92,8 +95,9 @@ def test_recording_started_and_stopped_from_obs_itself(live_obs, processing_api,
         window.start_record()
     started = room.wait_for("recording_started")["result"]
     assert started["started_by"] == "obs"
-    status = server.wait_until(lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s,
-                               10, "active status")
+    status = server.wait_until(
+        lambda: (s := server.get("/api/integrated/recording/status").json())["active"] and s, 10, "active status"
+    )
     assert status["session_name"] == started["session_name"]
     room.wait_recorded(1500, started["session_name"])
     live_obs.stop_recording()
@@ -132,8 +136,11 @@ def test_server_killed_while_obs_records_resumes_the_session(live_obs, make_serv
     server.kill()  # OBS keeps recording
     with live_obs.window() as window:  # OBS's own timecode, while no server watches
         killed_at = window.get_record_status().output_duration
-        restarted_at = server.wait_until(lambda: (ms := window.get_record_status().output_duration) >= killed_at + 1000
-                                         and ms, 20, "OBS to record on alone")
+        restarted_at = server.wait_until(
+            lambda: (ms := window.get_record_status().output_duration) >= killed_at + 1000 and ms,
+            20,
+            "OBS to record on alone",
+        )
     server.start()
     status = room.wait_recorded(restarted_at + 1000, timeout=30)  # followed again, the same timecode going on
     assert status["session_name"] == "survivor"
@@ -155,7 +162,9 @@ def test_session_left_recording_is_closed_when_obs_has_stopped(live_obs, make_se
     server.start()
     session = server.wait_until(
         lambda: (r := server.get("/api/integrated/recordings").json()["recordings"][0])["status"] != "recording" and r,
-        20, "the orphan to be closed")
+        20,
+        "the orphan to be closed",
+    )
     assert session["session_name"] == "orphan" and session["status"] == "interrupted"
     [recorded] = session["files"]
     assert Path(recorded["path"]).parent.name == "orphan" and recorded["size_bytes"] > 0

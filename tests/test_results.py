@@ -15,23 +15,26 @@ API = "/api/integrated"
 @pytest.fixture
 def uploaded(tmp_path, processing_api, make_server, listen):
     """A server whose session `show` was uploaded; `fetch()` waits for its results."""
+
     def make(env: dict | None = None):
         make_session_folder(tmp_path / "srv" / "recordings", "show", 1 << 20)
         server = make_server({"VULTR_API_URL": processing_api.url, **(env or {})}, workdir=tmp_path / "srv")
         headers = {"Authorization": f"Bearer {env['STREAMAI_API_TOKEN']}"} if env else {}
-        server.wait_until(lambda: server.get(f"{API}/recordings", headers=headers).json()["total"] == 1, 10,
-                          "adoption")
+        server.wait_until(lambda: server.get(f"{API}/recordings", headers=headers).json()["total"] == 1, 10, "adoption")
         room = listen(server.url, auth={"token": env["STREAMAI_API_TOKEN"]} if env else None)
-        job = server.post(f"{API}/upload/manual", json={"sessionName": "show", "force": True},
-                          headers=headers).json()["job"]
+        job = server.post(f"{API}/upload/manual", json={"sessionName": "show", "force": True}, headers=headers).json()[
+            "job"
+        ]
         return server, room, job, headers
+
     return make
 
 
 def test_results_are_fetched_after_two_failures_and_served(tmp_path, processing_api, uploaded):
     video = make_video(tmp_path / "processed.webm")
-    processing_api.serve_results({"subtitles": ("text/vtt; charset=utf-8", VTT), "video": ("video/webm", video)},
-                                 fail_first=2)
+    processing_api.serve_results(
+        {"subtitles": ("text/vtt; charset=utf-8", VTT), "video": ("video/webm", video)}, fail_first=2
+    )
     server, room, job, _ = uploaded()
     ready = room.wait_for("processing_results_ready", timeout=60)
     assert ready["job_id"] == job["id"] and sorted(r["kind"] for r in ready["results"]) == ["subtitles", "video"]

@@ -39,8 +39,20 @@ def strict_json(text: str):
 
 
 @pytest.mark.obs
-@pytest.mark.parametrize("name", ["streamai.sqlite3-wal", "streamai.sqlite3-shm", "streamai.sqlite3-journal",
-                                  "CON", "nul", "COM1", "lpt9", "aux.mkv", ".streamai"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "streamai.sqlite3-wal",
+        "streamai.sqlite3-shm",
+        "streamai.sqlite3-journal",
+        "CON",
+        "nul",
+        "COM1",
+        "lpt9",
+        "aux.mkv",
+        ".streamai",
+    ],
+)
 def test_names_that_collide_with_our_files_or_windows_devices_are_refused(live_obs, make_server, name):
     server = make_server(obs_env(live_obs))
     server.wait_obs_connected()
@@ -80,8 +92,10 @@ def test_a_forged_host_is_refused_for_http_and_socketio(make_server):
 def test_trusted_hosts_can_be_configured(make_server):
     server = make_server({"STREAMAI_TRUSTED_HOSTS": "studio.local,.studio.example"})
     for host in ("studio.local", "cam.studio.example", "127.0.0.1"):
-        assert requests.get(server.url + "/api/health", headers={"Host": f"{host}:{server.port}"},
-                            timeout=10).status_code == 200, host
+        assert (
+            requests.get(server.url + "/api/health", headers={"Host": f"{host}:{server.port}"}, timeout=10).status_code
+            == 200
+        ), host
     assert requests.get(server.url + "/api/health", headers={"Host": "studio.evil"}, timeout=10).status_code == 400
 
 
@@ -98,10 +112,14 @@ def test_foreign_origins_cannot_change_anything(make_server):
     assert "Access-Control-Allow-Origin" not in server.get("/api/health", headers=evil).headers  # ...and unreadable
 
 
-@pytest.mark.parametrize("data, content_type", [
-    ("sessionName=x", "application/x-www-form-urlencoded"), ('{"sessionName": "x"}', "text/plain"),
-    ("--b\r\n", "multipart/form-data; boundary=b"),
-])
+@pytest.mark.parametrize(
+    "data, content_type",
+    [
+        ("sessionName=x", "application/x-www-form-urlencoded"),
+        ('{"sessionName": "x"}', "text/plain"),
+        ("--b\r\n", "multipart/form-data; boundary=b"),
+    ],
+)
 def test_state_changes_need_a_json_body(make_server, data, content_type):
     server = make_server()
     response = server.post(START, data=data, headers={"Content-Type": content_type})
@@ -126,8 +144,15 @@ def test_socketio_refuses_foreign_origins(make_server):
 TOKENS = {"STREAMAI_API_TOKEN": "operator-secret", "STREAMAI_VIEWER_TOKEN": "viewer-secret"}
 OPERATOR = {"Authorization": "Bearer operator-secret"}
 VIEWER = {"Authorization": "Bearer viewer-secret"}
-READS = ["/api/auth", "/api/integrated/status", "/api/integrated/recording/status", "/api/integrated/recordings",
-         "/api/frontend/recordings/formatted", "/api/integrated/uploads", "/api/openapi.json"]
+READS = [
+    "/api/auth",
+    "/api/integrated/status",
+    "/api/integrated/recording/status",
+    "/api/integrated/recordings",
+    "/api/frontend/recordings/formatted",
+    "/api/integrated/uploads",
+    "/api/openapi.json",
+]
 WRITES = [START, STOP, MANUAL, "/api/integrated/uploads/1/retry", "/api/integrated/uploads/1/cancel"]
 
 
@@ -168,8 +193,9 @@ def test_the_viewer_joins_the_room_and_hears_events(make_server, listen):
     for token in (None, "nope"):
         client = socketio.Client(reconnection=False)
         with pytest.raises(socketio.exceptions.ConnectionError):
-            client.connect(server.url, auth={"token": token} if token else None, transports=["websocket"],
-                           wait_timeout=5)
+            client.connect(
+                server.url, auth={"token": token} if token else None, transports=["websocket"], wait_timeout=5
+            )
 
 
 # -- bodies -----------------------------------------------------------------------------------
@@ -198,8 +224,10 @@ def raw_request(server, head: bytes, body_parts=(), read_timeout: float = 10) ->
 def test_a_huge_body_is_refused_before_it_is_read(make_server):
     server = make_server()
     before = server.rss()
-    head = (f"POST {START} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {400 * 1024 * 1024}\r\n\r\n").encode()
+    head = (
+        f"POST {START} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {400 * 1024 * 1024}\r\n\r\n"
+    ).encode()
     answer = raw_request(server, head, [b"[" * 65536])
     assert answer.startswith(b"HTTP/1.1 413") and b"STREAMAI_MAX_BODY" in answer
     assert server.rss() - before < 50 * 1024 * 1024
@@ -208,23 +236,28 @@ def test_a_huge_body_is_refused_before_it_is_read(make_server):
 
 def test_a_chunked_body_over_the_limit_is_refused(make_server):
     server = make_server({"STREAMAI_MAX_BODY": "65536"})
-    head = (f"POST {START} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: application/json\r\n"
-            "Transfer-Encoding: chunked\r\n\r\n").encode()
+    head = (
+        f"POST {START} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+    ).encode()
     chunk = b"4000\r\n" + b" " * 0x4000 + b"\r\n"
     answer = raw_request(server, head, [chunk] * 8 + [b"0\r\n\r\n"])
     assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert session_folders(server) == []
 
 
-@pytest.mark.parametrize("raw, what", [
-    ('{"sessionName": "x", "metadata": {"score": NaN}}', "NaN"),
-    ('{"sessionName": "x", "metadata": {"score": Infinity}}', "Infinity"),
-    ('{"sessionName": "x", "metadata": {"score": -Infinity}}', "Infinity"),
-    ('{"sessionName": "\\ud800"}', "surrogate"),
-    ('{"sessionName": "x", "metadata": {"\\udfff": 1}}', "surrogate"),
-    ('{"sessionName": "x", "metadata": ' + '{"a": ' * 900 + "1" + "}" * 901, "deeper"),
-    ("[" * 200_000 + "]" * 200_000, "deeper"),
-])
+@pytest.mark.parametrize(
+    "raw, what",
+    [
+        ('{"sessionName": "x", "metadata": {"score": NaN}}', "NaN"),
+        ('{"sessionName": "x", "metadata": {"score": Infinity}}', "Infinity"),
+        ('{"sessionName": "x", "metadata": {"score": -Infinity}}', "Infinity"),
+        ('{"sessionName": "\\ud800"}', "surrogate"),
+        ('{"sessionName": "x", "metadata": {"\\udfff": 1}}', "surrogate"),
+        ('{"sessionName": "x", "metadata": ' + '{"a": ' * 900 + "1" + "}" * 901, "deeper"),
+        ("[" * 200_000 + "]" * 200_000, "deeper"),
+    ],
+)
 def test_bodies_that_cannot_be_stored_are_refused_and_change_nothing(make_server, raw, what):
     server = make_server()
     response = server.post(START, data=raw.encode(), headers={"Content-Type": "application/json"})
@@ -237,10 +270,12 @@ def test_a_hand_edited_metadata_file_never_breaks_the_lists(make_server, tmp_pat
     make_session_folder(recordings, "edited", 1024)
     (recordings / "edited" / "session_metadata.json").write_text(
         '{"streamai": 1, "title": "x", "priority": "high", "metadata": {"score": NaN, "categories": "Gaming"},'
-        ' "start_time": 42, "vultr_upload": {"task_id": 7, "status": ["weird"]}, "started_by": "mallory"}')
+        ' "start_time": 42, "vultr_upload": {"task_id": 7, "status": ["weird"]}, "started_by": "mallory"}'
+    )
     make_session_folder(recordings, "typed", 1024)
     (recordings / "typed" / "session_metadata.json").write_text(
-        '{"streamai": 1, "title": ["not", "text"], "priority": 99, "metadata": [], "status": "recording"}')
+        '{"streamai": 1, "title": ["not", "text"], "priority": 99, "metadata": [], "status": "recording"}'
+    )
     server = make_server(workdir=tmp_path / "srv")
     server.wait_until(lambda: server.get("/api/integrated/recordings").json()["total"] == 2, 10, "adoption")
     for path in ("/api/integrated/recordings", "/api/frontend/recordings/formatted", "/api/integrated/status"):
@@ -271,8 +306,9 @@ def test_an_unusable_recordings_path_stops_the_start_with_one_line(tmp_path, whe
         path.write_text("not a folder")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMAI_", "OBS_", "VULTR_"))}
     env.update(RECORDINGS_PATH=str(path), STREAMAI_PORT="1", PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    done = subprocess.run([sys.executable, "-m", "streamai", "serve"], env=env, cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "streamai", "serve"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 2
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith(f"streamai: RECORDINGS_PATH={path} cannot be used"), done.stderr
@@ -323,8 +359,10 @@ def test_empty_and_unreadable_recordings_are_not_uploaded(make_server, processin
 def test_concurrent_manual_uploads_of_one_session_make_one_job(make_server, processing_api, tmp_path):
     make_session_folder(tmp_path / "srv" / "recordings", "popular", 8 << 20)
     processing_api.go_down()  # the job stays live while the requests race
-    server = make_server({"VULTR_API_URL": processing_api.url, "UPLOAD_RETRY_BASE": "30", "UPLOAD_RETRY_MAX": "30"},
-                         workdir=tmp_path / "srv")
+    server = make_server(
+        {"VULTR_API_URL": processing_api.url, "UPLOAD_RETRY_BASE": "30", "UPLOAD_RETRY_MAX": "30"},
+        workdir=tmp_path / "srv",
+    )
     server.wait_until(lambda: server.get("/api/integrated/recordings").json()["total"] == 1, 10, "adoption")
     answers: list[requests.Response] = []
     go = threading.Barrier(20)

@@ -17,8 +17,16 @@ from .conftest import obs_env
 pytestmark = pytest.mark.obs
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
 
 # What a page of another origin may try: no-cors fetches and a form (which CORS does not stop),
 # or, in "cors" mode, a JSON fetch that CORS allows only for a configured origin.

@@ -12,7 +12,7 @@ import pytest
 
 from streamai.db import Database
 from streamai.exceptions import InvalidInput
-from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, UnsafePath, sanitize_session_name
+from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, sanitize_session_name
 
 from .conftest import FIXTURE_RECORDINGS, FIXTURES
 
@@ -20,8 +20,12 @@ from .conftest import FIXTURE_RECORDINGS, FIXTURES
 def make_manager(root: Path, db: Path) -> RecordingManager:
     root.mkdir(parents=True, exist_ok=True)
     manager = RecordingManager(RecordingsFolder(root), SessionStore(Database(db)))
-    manager.describe = lambda s: {"session_name": s.name, "status": s.status, "title": s.title,
-                                  "started_by": s.started_by}
+    manager.describe = lambda s: {
+        "session_name": s.name,
+        "status": s.status,
+        "title": s.title,
+        "started_by": s.started_by,
+    }
     return manager
 
 
@@ -39,20 +43,45 @@ def finish(manager, session, path, **kwargs):
     return manager.close(session)
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("Ma Session 2025", "Ma_Session_2025"),
-    ("Séance d'été", "Séance_d_été"),
-    ("  spaced  ", "spaced"),
-    ("a:b*c?d", "a_b_c_d"),
-    ("x" * 300, "x" * 80),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("Ma Session 2025", "Ma_Session_2025"),
+        ("Séance d'été", "Séance_d_été"),
+        ("  spaced  ", "spaced"),
+        ("a:b*c?d", "a_b_c_d"),
+        ("x" * 300, "x" * 80),
+    ],
+)
 def test_names_are_sanitised(raw, clean):
     assert sanitize_session_name(raw) == clean
 
 
-@pytest.mark.parametrize("raw", ["../up", "a/b", "a\\b", ".env", "..", "", "   ", "???", "a\x00b",
-                                 "CON", "nul", "Com1", "LPT9.mkv", "aux.txt", "COM¹", "streamai.sqlite3-wal",
-                                 "streamai.sqlite3-shm", "streamai.sqlite3-journal", "streamai.sqlite3", "\ud800x"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "../up",
+        "a/b",
+        "a\\b",
+        ".env",
+        "..",
+        "",
+        "   ",
+        "???",
+        "a\x00b",
+        "CON",
+        "nul",
+        "Com1",
+        "LPT9.mkv",
+        "aux.txt",
+        "COM¹",
+        "streamai.sqlite3-wal",
+        "streamai.sqlite3-shm",
+        "streamai.sqlite3-journal",
+        "streamai.sqlite3",
+        "\ud800x",
+    ],
+)
 def test_path_like_and_reserved_names_are_refused(raw):
     with pytest.raises(InvalidInput):
         sanitize_session_name(raw)

@@ -20,14 +20,21 @@ API = "/api/integrated"
 
 
 def playable_duration(path: Path) -> float | None:
-    done = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+    )
     return float(json.loads(done.stdout)["format"]["duration"]) if done.returncode == 0 else None
 
 
 def env_for(obs, processing_api) -> dict[str, str]:
-    return {"OBS_HOST": "127.0.0.1", "OBS_PORT": str(obs.port), "OBS_PASSWORD": obs.password,
-            "VULTR_API_URL": processing_api.url}
+    return {
+        "OBS_HOST": "127.0.0.1",
+        "OBS_PORT": str(obs.port),
+        "OBS_PASSWORD": obs.password,
+        "VULTR_API_URL": processing_api.url,
+    }
 
 
 @pytest.fixture
@@ -50,13 +57,17 @@ def fake_obs(tmp_path):
 
 
 def test_the_real_obs_splitting_on_its_own_gives_one_session_of_several_files(
-        splitting_obs, make_server, listen, processing_api):
+    splitting_obs, make_server, listen, processing_api
+):
     server = make_server(env_for(splitting_obs, processing_api))
     server.wait_obs_connected()
     room = listen(server.url)
     assert server.post(f"{API}/recording/start", json={"sessionName": "long"}).ok
-    room.wait_for("recording_status_update",
-                  lambda d: (d["status"].get("obs_status") or {}).get("bytes", 0) > 2_600_000, timeout=60)
+    room.wait_for(
+        "recording_status_update",
+        lambda d: (d["status"].get("obs_status") or {}).get("bytes", 0) > 2_600_000,
+        timeout=60,
+    )
     stopped = server.post(f"{API}/recording/stop").json()
     files = stopped["files"]
     # obs-websocket 5.1 named only the first file; the others were found beside it, in order.
@@ -77,14 +88,17 @@ def test_each_split_file_is_uploaded_as_soon_as_it_is_final(fake_obs, make_serve
     server.wait_obs_connected()
     room = listen(server.url)
     assert server.post(f"{API}/recording/start", json={"sessionName": "parts"}).ok
-    room.wait_for("recording_status_update",
-                  lambda d: (d["status"].get("obs_status") or {}).get("duration_ms", 0) > 800)
+    room.wait_for(
+        "recording_status_update", lambda d: (d["status"].get("obs_status") or {}).get("duration_ms", 0) > 800
+    )
     before = server.post(f"{API}/recording/marker", json={"label": "first half"}).json()["marker"]
     fake_obs.split_from_window()
     first = room.wait_for("upload_completed", lambda d: d["session_name"] == "parts", timeout=30)
     assert server.get(f"{API}/recording/status").json()["state"] == "recording"  # sent while still recording
-    room.wait_for("recording_status_update",
-                  lambda d: (d["status"].get("obs_status") or {}).get("duration_ms", 0) > before["timecode_ms"] + 1500)
+    room.wait_for(
+        "recording_status_update",
+        lambda d: (d["status"].get("obs_status") or {}).get("duration_ms", 0) > before["timecode_ms"] + 1500,
+    )
     after = server.post(f"{API}/recording/marker", json={"label": "second half"}).json()["marker"]
     stopped = server.post(f"{API}/recording/stop").json()
     assert [f["name"] for f in stopped["files"]] == [p.name for p in fake_obs.files]

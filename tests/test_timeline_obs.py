@@ -20,13 +20,19 @@ API = "/api/integrated"
 
 def recording_for(room, ms: int):
     """Wait until OBS's own timecode (pauses excluded) has passed `ms`."""
-    return room.wait_for("recording_status_update",
-                         lambda d: d["status"]["active"] and (d["status"]["obs_status"]["duration_ms"] or 0) > ms)
+    return room.wait_for(
+        "recording_status_update",
+        lambda d: d["status"]["active"] and (d["status"]["obs_status"]["duration_ms"] or 0) > ms,
+    )
 
 
 def ffprobe(path: Path) -> dict:
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration:stream=width,height",
-                          "-of", "json", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration:stream=width,height", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return json.loads(out)
 
 
@@ -93,7 +99,9 @@ def test_markers_are_kept_listed_and_sent_with_the_upload(live_obs, make_server,
     [received] = processing_api.uploads
     sent = json.loads(received.fields["markers"])
     assert [(m["timecode_ms"], m["label"]) for m in sent] == [
-        (first.json()["marker"]["timecode_ms"], "But !"), (second.json()["marker"]["timecode_ms"], None)]
+        (first.json()["marker"]["timecode_ms"], "But !"),
+        (second.json()["marker"]["timecode_ms"], None),
+    ]
     listed = server.get(f"{API}/recordings").json()["recordings"][0]
     assert [m["timecode_ms"] for m in listed["markers"]] == [m["timecode_ms"] for m in sent]
 
@@ -129,14 +137,16 @@ def test_a_finished_recording_gets_a_thumbnail(live_obs, make_server, listen):
     auth = {"Authorization": "Bearer op"}
     server.wait_obs_connected()
     room = listen(server.url, auth={"token": "op"})
-    assert server.post(f"{API}/recording/start", json={"sessionName": "thumb", "autoUpload": False},
-                       headers=auth).ok
+    assert server.post(f"{API}/recording/start", json={"sessionName": "thumb", "autoUpload": False}, headers=auth).ok
     recording_for(room, 1500)
     assert server.post(f"{API}/recording/stop", headers=auth).status_code == 200
     session = server.get(f"{API}/recordings", headers=auth).json()["recordings"][0]
     url = session["thumbnail_url"]
-    assert url and "sig=" in url and server.get("/api/frontend/recordings/formatted",
-                                                 headers=auth).json()["recordings"][0]["thumbnail"] == url
+    assert (
+        url
+        and "sig=" in url
+        and server.get("/api/frontend/recordings/formatted", headers=auth).json()["recordings"][0]["thumbnail"] == url
+    )
     image = requests.get(server.url + url, timeout=10)  # signed: an <img> sends no token
     assert image.status_code == 200 and image.headers["Content-Type"] == "image/jpeg"
     jpeg = server.recordings / "thumb" / "thumbnail.jpg"

@@ -57,16 +57,24 @@ def test_linked_session_folders_are_never_adopted_nor_written(tmp_path, secret, 
 def test_metadata_paths_pointing_outside_are_ignored(tmp_path, secret, make_server, processing_api):
     recordings = tmp_path / "srv" / "recordings"
     own = make_session_folder(recordings, "edited", 4096, filename="own.mkv")
-    (recordings / "edited" / "session_metadata.json").write_text(json.dumps({
-        "streamai": 1, "title": "edited", "files": [
-            {"name": "secret.mkv", "path": str(secret), "size_bytes": len(SECRET), "duration_s": 5},
-            {"name": "../../outside/secret.mkv", "path": str(secret)},
-            {"name": "own.mkv", "path": str(secret), "size_bytes": len(SECRET), "duration_s": 5},
-        ]}))
+    (recordings / "edited" / "session_metadata.json").write_text(
+        json.dumps(
+            {
+                "streamai": 1,
+                "title": "edited",
+                "files": [
+                    {"name": "secret.mkv", "path": str(secret), "size_bytes": len(SECRET), "duration_s": 5},
+                    {"name": "../../outside/secret.mkv", "path": str(secret)},
+                    {"name": "own.mkv", "path": str(secret), "size_bytes": len(SECRET), "duration_s": 5},
+                ],
+            }
+        )
+    )
     server = make_server({"VULTR_API_URL": processing_api.url}, workdir=tmp_path / "srv")
     session = adopted(server, 1)["edited"]
     assert [(f["name"], f["path"], f["size_bytes"]) for f in session["files"]] == [
-        ("own.mkv", str(own), 4096)]  # the name is taken, never the path nor the size
+        ("own.mkv", str(own), 4096)
+    ]  # the name is taken, never the path nor the size
     job = server.post("/api/integrated/upload/manual", json={"sessionName": "edited"}).json()["job"]
     server.wait_job(job["id"], ("uploaded", "processing", "completed"))
     [received] = processing_api.uploads

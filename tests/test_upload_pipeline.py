@@ -17,11 +17,13 @@ MiB = 1 << 20
 @pytest.fixture
 def served(tmp_path, processing_api, make_server):
     """A server with uploads on, and a session folder 'show' holding a 4 MiB file (adopted at start)."""
+
     def make(size: int = 4 * MiB, env: dict | None = None):
         path = make_session_folder(tmp_path / "server" / "recordings", "show", size)
         server = make_server({"VULTR_API_URL": processing_api.url, **(env or {})}, workdir=tmp_path / "server")
         server.wait_until(lambda: server.get("/api/integrated/recordings").json()["count"] == 1, 10, "adoption")
         return server, path
+
     return make
 
 
@@ -140,8 +142,11 @@ def test_recording_overwritten_mid_upload_fails_the_job_and_the_server_lives(ser
     try:
         # cp waits on the lease, until the server's next window: at once if it is still filling
         # the socket buffers, else once the API reads again. Either way, before its last window.
-        server.wait_until(lambda: any("BREAKING" in line for line in lease_lines(path)) or overwrite.poll() is not None,
-                          10, "the overwrite to reach the server's lease")
+        server.wait_until(
+            lambda: any("BREAKING" in line for line in lease_lines(path)) or overwrite.poll() is not None,
+            10,
+            "the overwrite to reach the server's lease",
+        )
         hold.release()
         assert overwrite.wait(timeout=30) == 0
         assert time.monotonic() - started < 10, "the server let go at its next window, not after fs.lease-break-time"
@@ -233,7 +238,9 @@ def start_with_sessions(tmp_path, processing_api, make_server, names, env):
 
 def test_two_uploads_run_at_once(tmp_path, processing_api, make_server):
     holds = [processing_api.hold_next(), processing_api.hold_next()]
-    server = start_with_sessions(tmp_path, processing_api, make_server, ["first", "second"], {"UPLOAD_CONCURRENCY": "2"})
+    server = start_with_sessions(
+        tmp_path, processing_api, make_server, ["first", "second"], {"UPLOAD_CONCURRENCY": "2"}
+    )
     jobs = [manual(server, name) for name in ("first", "second")]
     for hold in holds:  # both bodies reach the API before either is read: two uploads at once
         hold.wait_reached()

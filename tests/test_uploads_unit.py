@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 
 import pytest
@@ -11,11 +10,10 @@ from multipart import PushMultipartParser
 
 from streamai.db import Database
 from streamai.sessions import Session, SessionStore
-from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue
-from streamai.uploads.queue import state_for_processing
+from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue, windows
 from streamai.uploads.multipart import MultipartFileBody as _Body
 from streamai.uploads.multipart import UploadAborted
-from streamai.uploads import windows
+from streamai.uploads.queue import state_for_processing
 from streamai.uploads.windows import FileChanged
 
 
@@ -105,14 +103,29 @@ def queue(tmp_path):
     db = Database(tmp_path / "q.sqlite3")
     store = SessionStore(db)
     for name in ("a", "b", "c"):
-        store.insert(Session(name=name, title=name, folder=name, status="stopped", started_by="api",
-                             start_time="2025-01-01T00:00:00+00:00"))
+        store.insert(
+            Session(
+                name=name,
+                title=name,
+                folder=name,
+                status="stopped",
+                started_by="api",
+                start_time="2025-01-01T00:00:00+00:00",
+            )
+        )
     return UploadQueue(db)
 
 
 def enqueue(queue, name, priority, file_name=None):
-    return queue.enqueue(session_name=name, file_folder="", file_name=file_name or f"{name}.mkv", total_bytes=1,
-                         subtitle_model="base", priority=priority, manual=False)
+    return queue.enqueue(
+        session_name=name,
+        file_folder="",
+        file_name=file_name or f"{name}.mkv",
+        total_bytes=1,
+        subtitle_model="base",
+        priority=priority,
+        manual=False,
+    )
 
 
 def test_jobs_run_by_priority_then_age(queue):
@@ -175,10 +188,18 @@ def test_a_file_has_at_most_one_live_job(queue):
     assert blocked.value.job.id == second.id and queue.get(first.id).state == "failed"
 
 
-@pytest.mark.parametrize("status, state", [
-    ("uploaded", "uploaded"), ("processing", "processing"), ("completed", "completed"),
-    ("completed_simple", "completed"), ("error", "failed"), ("failed", "failed"), ("surprise", "uploaded"),
-])
+@pytest.mark.parametrize(
+    "status, state",
+    [
+        ("uploaded", "uploaded"),
+        ("processing", "processing"),
+        ("completed", "completed"),
+        ("completed_simple", "completed"),
+        ("error", "failed"),
+        ("failed", "failed"),
+        ("surprise", "uploaded"),
+    ],
+)
 def test_processing_status_means_one_job_state(status, state):
     assert state_for_processing(status) == state
 

@@ -14,15 +14,20 @@ from .support.recordings import sha256_of
 pytestmark = pytest.mark.obs
 
 
-@pytest.fixture(params=["threading", "eventlet"])
+@pytest.fixture(params=["gevent", "threading", "eventlet"])
 def async_mode(request) -> dict[str, str]:
-    """Socket.IO runs under both servers the project supports."""
+    """Every server the project supports: gevent (the default), threading (the plain fallback),
+    eventlet (the original choice)."""
     return {"STREAMAI_ASYNC_MODE": request.param}
 
 
 def ffprobe_duration(path: Path) -> float:
-    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return float(json.loads(out)["format"]["duration"])
 
 
@@ -31,14 +36,17 @@ def test_guide_workflow(live_obs, processing_api, make_server, listen, async_mod
     server.wait_obs_connected()
     room = listen(server.url)
 
-    started = server.post("/api/integrated/recording/start", json={"sessionName": "Ma Session 2025", "autoUpload": True})
+    started = server.post(
+        "/api/integrated/recording/start", json={"sessionName": "Ma Session 2025", "autoUpload": True}
+    )
     assert started.status_code == 200, started.text
     assert started.json()["session_name"] == "Ma_Session_2025"
     assert started.json()["started_by"] == "api"
     assert room.wait_for("recording_started")["result"]["session_name"] == "Ma_Session_2025"
 
-    live = room.wait_for("recording_status_update",
-                         lambda d: d["status"]["active"] and d["status"]["obs_status"]["duration_ms"] > 2000)
+    live = room.wait_for(
+        "recording_status_update", lambda d: d["status"]["active"] and d["status"]["obs_status"]["duration_ms"] > 2000
+    )
     assert live["status"]["session_name"] == "Ma_Session_2025"
     assert live["status"]["obs_status"]["timecode"].startswith("00:00:0")
     assert server.get("/api/integrated/recording/status").json()["active"] is True
@@ -75,8 +83,10 @@ def test_guide_workflow(live_obs, processing_api, make_server, listen, async_mod
     metadata = json.loads((session_dir / "session_metadata.json").read_text())
     assert metadata["vultr_upload"]["task_id"] == completed["task_id"]
 
-    manual = server.post("/api/integrated/upload/manual",
-                         json={"sessionName": "Ma_Session_2025", "subtitleModel": "small", "priority": 3})
+    manual = server.post(
+        "/api/integrated/upload/manual",
+        json={"sessionName": "Ma_Session_2025", "subtitleModel": "small", "priority": 3},
+    )
     assert manual.status_code == 202, manual.text
     done = room.wait_for("manual_upload_completed")
     assert done["session_name"] == "Ma_Session_2025"

@@ -6,24 +6,29 @@ from typing import Any
 
 from flask import Response, current_app
 from flask_openapi3 import APIBlueprint, Tag
+from flask_openapi3.types import ResponseDict
 
 from ..config import Settings
 from ..contract.models import AuthRequired, ErrorBody, InvalidBody, Refused, Wire
 from ..service import IntegratedRecordingService
 
 # Error answers every operation may give (each route adds its own): the OpenAPI document lists them.
-COMMON_ERRORS: dict[int, Any] = {400: InvalidBody, 401: AuthRequired, 403: Refused, 413: ErrorBody,
-                                 415: ErrorBody}
-BEARER = [{"bearer": []}]
+COMMON_ERRORS: ResponseDict = {400: InvalidBody, 401: AuthRequired, 403: Refused, 413: ErrorBody, 415: ErrorBody}
+BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
 
 
 def blueprint(name: str, url_prefix: str, *, needs_token: bool = True) -> APIBlueprint:
     """One area of the API: its tag, its security, the errors every operation may give, and
     operation ids that are the view functions' names (`start`, `get_job`…)."""
-    return APIBlueprint(name, f"streamai.api.{name}", url_prefix=url_prefix, abp_tags=[Tag(name=name)],
-                        abp_security=BEARER if needs_token else [],
-                        abp_responses=COMMON_ERRORS if needs_token else {400: InvalidBody},
-                        operation_id_callback=lambda name, path, method: name)
+    return APIBlueprint(
+        name,
+        f"streamai.api.{name}",
+        url_prefix=url_prefix,
+        abp_tags=[Tag(name=name)],
+        abp_security=BEARER if needs_token else [],
+        abp_responses=COMMON_ERRORS if needs_token else {400: InvalidBody},
+        operation_id_callback=lambda name, path, method: name,
+    )
 
 
 def service() -> IntegratedRecordingService:
@@ -39,7 +44,7 @@ def reply(model: Wire, status: int = 200) -> Response:
     return Response(model.model_dump_json(), status=status, mimetype="application/json")
 
 
-def error_answers(*statuses: int) -> dict[int, Any]:
+def error_answers(*statuses: int) -> ResponseDict:
     return {status: COMMON_ERRORS.get(status, ErrorBody) for status in statuses}
 
 

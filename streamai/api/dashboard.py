@@ -12,7 +12,10 @@ class PagePath(PathConverter):
     regex = r"(?!api(?:/|$))[^/].*?"
 
 
-bp.record_once(lambda state: state.app.url_map.converters.setdefault("page", PagePath))
+@bp.record_once
+def _register_converter(state) -> None:
+    state.app.url_map.converters.setdefault("page", PagePath)
+
 
 NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>StreamAI</title>
 <p>The dashboard is not built yet. Run <code>npm --prefix frontend ci &amp;&amp; npm --prefix frontend run build</code>

@@ -58,8 +58,9 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(OSError)
     def _storage_error(exc: OSError):
         log.error("storage error on %s %s: %s", request.method, request.path, exc)
-        return error_response(503, f"the recordings folder cannot be used right now: {exc.strerror or exc}",
-                              storage=False)
+        return error_response(
+            503, f"the recordings folder cannot be used right now: {exc.strerror or exc}", storage=False
+        )
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -1,4 +1,3 @@
-
 from ..contract.models import AuthInfo, Health
 from . import BEARER, blueprint, error_answers, reply, service, settings
 from .security import auth_required, bearer_token, role_for

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from flask import Response, current_app, request
@@ -23,8 +24,20 @@ bp = blueprint("media", "/api/integrated")
 
 # Content types served as themselves; any other result is offered as a download, never rendered
 # under our origin (an HTML or SVG "result" must not run script here).
-INLINE = {"video/mp4", "video/webm", "video/x-matroska", "video/quicktime", "image/jpeg", "image/png",
-          "image/webp", "text/vtt", "text/plain", "application/x-subrip", "text/srt", "application/json"}
+INLINE = {
+    "video/mp4",
+    "video/webm",
+    "video/x-matroska",
+    "video/quicktime",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "text/vtt",
+    "text/plain",
+    "application/x-subrip",
+    "text/srt",
+    "application/json",
+}
 KINDS = "any(subtitles, thumbnail, video)"
 BINARY = {"schema": {"type": "string", "format": "binary"}}
 JPEG = {"description": "the thumbnail", "content": {"image/jpeg": BINARY}}
@@ -49,14 +62,18 @@ def send(fh: BinaryIO, content_type: str, name: str) -> Response:
     """The open file, with Range support (206 for `Range: bytes=…`), closed when sent."""
     stat = os.fstat(fh.fileno())
     inline = content_type in INLINE
-    response = current_app.response_class(wrap_file(request.environ, fh), direct_passthrough=True,
-                                          mimetype=content_type if inline else "application/octet-stream")
+    response = current_app.response_class(
+        wrap_file(request.environ, fh),
+        direct_passthrough=True,
+        mimetype=content_type if inline else "application/octet-stream",
+    )
     response.content_length = stat.st_size
-    response.last_modified = stat.st_mtime
+    response.last_modified = datetime.fromtimestamp(stat.st_mtime, UTC)
     response.headers["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
     response.cache_control.private = True
     response.cache_control.max_age = 3600
-    return response.make_conditional(request.environ, accept_ranges=True, complete_length=stat.st_size)
+    response.make_conditional(request.environ, accept_ranges=True, complete_length=stat.st_size)
+    return response
 
 
 @bp.get("/recordings/<session>/thumbnail", responses={200: JPEG, **error_answers(404)})
@@ -72,8 +89,10 @@ def session_result(path: SessionResultPath):
     return send(fh, result["content_type"], result["name"])
 
 
-@bp.get(f"/uploads/<int(max=9223372036854775807):job_id>/results/<{KINDS}:kind>",
-        responses={200: RESULT, 206: RESULT, **error_answers(404)})
+@bp.get(
+    f"/uploads/<int(max=9223372036854775807):job_id>/results/<{KINDS}:kind>",
+    responses={200: RESULT, 206: RESULT, **error_answers(404)},
+)
 def job_result(path: JobResultPath):
     """A processed result of one upload job (HTTP Range for the video)."""
     result, fh = service().job_result(path.job_id, path.kind)

@@ -1,4 +1,3 @@
-
 from ..contract.models import FormattedPage, ManualUploadAnswer, RecordingsPage
 from ..contract.requests import FormattedPageQuery, ManualUploadBody, Page
 from . import blueprint, error_answers, reply, service

@@ -27,18 +27,30 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.sansio.utils import host_is_trusted
 
 from ..config import Settings
+from ..contract.vocabulary import Role
 from .strict_json import describe_refusal
 
 OPEN_PATHS = ("/api/health", "/api/openapi.json", "/api/docs")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-OPERATOR, VIEWER = "operator", "viewer"
+OPERATOR: Role = "operator"
+VIEWER: Role = "viewer"
 LOCAL_NAMES = ("localhost", "127.0.0.1", "::1")
 
-CONTENT_SECURITY_POLICY = "; ".join((
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-    "media-src 'self' blob:", "connect-src 'self'", "font-src 'self' data:", "object-src 'none'",
-    "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
-))
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "connect-src 'self'",
+        "font-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -61,7 +73,7 @@ def trusted_hosts(settings: Settings) -> tuple[str, ...]:
 
 
 def is_loopback(host: str) -> bool:
-    host = host.strip("[]")
+    host = host.strip("[]").lower()
     if host == "localhost":
         return True
     try:
@@ -82,15 +94,21 @@ class TrustedHostsMiddleware:
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         if self.any_host or self._trusted(host):
             return self.app(environ, start_response)
-        body = json.dumps({"error": f"this server does not answer to the host name {host[:100]!r}; "
-                                    "add it to STREAMAI_TRUSTED_HOSTS if it is yours"}).encode()
-        start_response("400 Bad Request", [("Content-Type", "application/json"),
-                                           ("Content-Length", str(len(body))), *SECURITY_HEADERS.items()])
+        body = json.dumps(
+            {
+                "error": f"this server does not answer to the host name {host[:100]!r}; "
+                "add it to STREAMAI_TRUSTED_HOSTS if it is yours"
+            }
+        ).encode()
+        start_response(
+            "400 Bad Request",
+            [("Content-Type", "application/json"), ("Content-Length", str(len(body))), *SECURITY_HEADERS.items()],
+        )
         return [body]
 
     def _trusted(self, host: str) -> bool:
         if host.startswith("["):  # [::1]:5002 -> ::1
-            name = host[1:host.find("]")] if "]" in host else ""
+            name = host[1 : host.find("]")] if "]" in host else ""
             return name in self.hosts
         return host_is_trusted(host, self.hosts)
 
@@ -112,10 +130,10 @@ def origin_allowed(origin: str | None, host: str, configured: Iterable[str]) -> 
 
 
 def _matches(expected: str, offered: str | None) -> bool:
-    return bool(expected) and bool(offered) and hmac.compare_digest(expected.encode(), offered.encode())
+    return bool(expected and offered) and hmac.compare_digest(expected.encode(), (offered or "").encode())
 
 
-def role_for(settings: Settings, token: str | None) -> str | None:
+def role_for(settings: Settings, token: str | None) -> Role | None:
     """The role a token gives; everyone is an operator when no token is configured; None: refused."""
     if not settings.api_token and not settings.viewer_token:
         return OPERATOR
@@ -176,9 +194,10 @@ def init_app(app: Flask, settings: Settings) -> None:
         path, method = request.path, request.method
         if method not in SAFE_METHODS:
             origin = request.headers.get("Origin")
-            if not origin_allowed(origin, request.host, settings.cors_origins):
-                return error_response(403, f"requests from {origin[:100]!r} may not change anything here",
-                                      origin=origin)
+            if origin is not None and not origin_allowed(origin, request.host, settings.cors_origins):
+                return error_response(
+                    403, f"requests from {origin[:100]!r} may not change anything here", origin=origin
+                )
             if request.content_length and request.content_length > settings.max_body:
                 return error_response(413, f"the body is larger than {settings.max_body} bytes (STREAMAI_MAX_BODY)")
             chunked = bool(request.headers.get("Transfer-Encoding"))
@@ -187,8 +206,7 @@ def init_app(app: Flask, settings: Settings) -> None:
                     return error_response(415, "send the body as JSON with Content-Type: application/json")
                 # A chunked body has no length to check up front: it is read up to the limit.
                 if chunked and len(request.get_data(cache=True)) >= settings.max_body:
-                    return error_response(413, f"the body is larger than {settings.max_body} bytes "
-                                               "(STREAMAI_MAX_BODY)")
+                    return error_response(413, f"the body is larger than {settings.max_body} bytes (STREAMAI_MAX_BODY)")
                 try:
                     request.get_json()  # parsed once, strictly (strict_json.py); routes get the cached value
                 except BadRequest as exc:
@@ -196,15 +214,21 @@ def init_app(app: Flask, settings: Settings) -> None:
         if not path.startswith("/api/") or path.startswith(OPEN_PATHS) or method == "OPTIONS":
             return None
         role = role_for(settings, bearer_token())
-        if role is None and method == "GET" and MEDIA_PATH.match(path) and signer.allows(
-                path, request.args.get("expires"), request.args.get("sig")):
+        if (
+            role is None
+            and method == "GET"
+            and MEDIA_PATH.match(path)
+            and signer.allows(path, request.args.get("expires"), request.args.get("sig"))
+        ):
             return None  # a signed media URL: read-only, one file
         if role is None:
-            return error_response(401, "this server needs a token: send Authorization: Bearer <token>",
-                                  auth_required=True)
+            return error_response(
+                401, "this server needs a token: send Authorization: Bearer <token>", auth_required=True
+            )
         if role == VIEWER and method not in SAFE_METHODS:
-            return error_response(403, "this needs the operator role; your token has the viewer role",
-                                  required_role=OPERATOR, role=VIEWER)
+            return error_response(
+                403, "this needs the operator role; your token has the viewer role", required_role=OPERATOR, role=VIEWER
+            )
         return None
 
     @app.after_request

@@ -1,4 +1,3 @@
-
 from ..contract.models import JobAnswer, UploadJob, UploadsPage
 from ..contract.requests import JobPath, UploadsQuery
 from . import blueprint, error_answers, reply, service

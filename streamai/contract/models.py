@@ -22,11 +22,11 @@ from .vocabulary import (
     StoppedBy,
 )
 
-
 # A field with a default is always sent, so the schema lists it as required (the generated
 # TypeScript types then need no `?`); a non-finite float leaves as null, never as invalid JSON.
-WIRE = ConfigDict(ser_json_inf_nan="null", json_schema_mode_override="serialization",
-                  json_schema_serialization_defaults_required=True)
+WIRE = ConfigDict(
+    ser_json_inf_nan="null", json_schema_mode_override="serialization", json_schema_serialization_defaults_required=True
+)
 
 
 class Wire(BaseModel):
@@ -318,8 +318,9 @@ class MarkerAnswer(Wire):
     success: Literal[True] = True
     session_name: str
     marker: Marker
-    chapter: bool = Field(description="OBS also wrote it as a chapter in the file (obs-websocket 5.5+, "
-                                      "formats with chapters)")
+    chapter: bool = Field(
+        description="OBS also wrote it as a chapter in the file (obs-websocket 5.5+, formats with chapters)"
+    )
 
 
 class UploadQueued(Wire):

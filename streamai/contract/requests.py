@@ -32,8 +32,12 @@ Priority = Field(None, ge=MIN_PRIORITY, le=MAX_PRIORITY, description="a higher n
 
 
 class StartRecordingBody(Body):
-    session_name: str | None = Field(None, alias="sessionName", max_length=MAX_NAME_LENGTH,
-                                     description="made folder-safe and unique; a default name when absent")
+    session_name: str | None = Field(
+        None,
+        alias="sessionName",
+        max_length=MAX_NAME_LENGTH,
+        description="made folder-safe and unique; a default name when absent",
+    )
     auto_upload: bool | None = Field(None, alias="autoUpload", description="default: VULTR_AUTO_UPLOAD")
     subtitle_model: SubtitleModel | None = Field(None, alias="subtitleModel")
     priority: int | None = Priority
@@ -48,9 +52,11 @@ class StartRecordingBody(Body):
 
 
 class StopRecordingBody(Body):
-    leave_file_in_place: bool = Field(False, alias="leaveFileInPlace",
-                                      description="after a failed stop: close the session even if the file "
-                                                  "cannot be moved into its folder")
+    leave_file_in_place: bool = Field(
+        False,
+        alias="leaveFileInPlace",
+        description="after a failed stop: close the session even if the file cannot be moved into its folder",
+    )
 
 
 class MarkerBody(Body):

@@ -88,7 +88,8 @@ class ObsController:
     @property
     def is_local(self) -> bool:
         """OBS runs on this machine, so the paths it reports are paths here."""
-        return self._target["host"] in ("localhost", "127.0.0.1", "::1") or self._target["host"].startswith("127.")
+        host = str(self._target["host"])
+        return host in ("localhost", "127.0.0.1", "::1") or host.startswith("127.")
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -17,8 +17,13 @@ class StatusBroadcaster:
     """Sends `recording_status_update` to the room about once a second, asking OBS only while
     someone is listening: an idle dashboard-less server sends OBS nothing."""
 
-    def __init__(self, socketio: SocketIO, service: IntegratedRecordingService, emit: Callable[[str, Wire], None],
-                 interval_s: float):
+    def __init__(
+        self,
+        socketio: SocketIO,
+        service: IntegratedRecordingService,
+        emit: Callable[[str, Wire], None],
+        interval_s: float,
+    ):
         self.socketio = socketio
         self.service = service
         self.emit = emit

@@ -23,17 +23,17 @@ def on_connect(auth=None):
 @socketio.on("join_recording_updates")
 def on_join(*_):
     join_room(ROOM)
-    _broadcaster().listener_joined(request.sid)
+    _broadcaster().listener_joined(request.sid)  # type: ignore[attr-defined]  # set by Flask-SocketIO
     emit("joined", {"room": ROOM})
 
 
 @socketio.on("leave_recording_updates")
 def on_leave(*_):
     leave_room(ROOM)
-    _broadcaster().listener_left(request.sid)
+    _broadcaster().listener_left(request.sid)  # type: ignore[attr-defined]  # set by Flask-SocketIO
     emit("left", {"room": ROOM})
 
 
 @socketio.on("disconnect")
 def on_disconnect(*_):
-    _broadcaster().listener_left(request.sid)
+    _broadcaster().listener_left(request.sid)  # type: ignore[attr-defined]  # set by Flask-SocketIO

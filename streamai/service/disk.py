@@ -63,7 +63,9 @@ class DiskMonitor:
             raise InsufficientStorage(
                 f"only {free // MB} MB free on {where}; starting a recording needs at least "
                 f"{self.min_free_bytes // MB} MB (STREAMAI_MIN_FREE_MB)",
-                free_bytes=free, required_bytes=self.min_free_bytes)
+                free_bytes=free,
+                required_bytes=self.min_free_bytes,
+            )
 
     def reading(self, record_status: dict[str, Any], obs_folder: str | None) -> DiskReading:
         """Free space and, from the recording's byte rate so far, how long it lasts."""

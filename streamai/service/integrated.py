@@ -39,8 +39,16 @@ except PackageNotFoundError:  # running from a source tree
 
 
 class IntegratedRecordingService:
-    def __init__(self, settings: Settings, db: Database, obs: ObsController, manager: RecordingManager,
-                 uploads: Uploads, presenter: Presenter, emit: Emit):
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        obs: ObsController,
+        manager: RecordingManager,
+        uploads: Uploads,
+        presenter: Presenter,
+        emit: Emit,
+    ):
         self.settings = settings
         self.db = db
         self.obs = obs
@@ -49,11 +57,15 @@ class IntegratedRecordingService:
         self.presenter = presenter
         self._emit = emit
         self.recorder = RecordingLifecycle(
-            obs, manager, self,
+            obs,
+            manager,
+            self,
             Defaults(settings.vultr_auto_upload, settings.default_subtitle_model, settings.default_priority),
-            stop_timeout_s=settings.obs_stop_timeout_s)
-        self.disk = DiskMonitor(manager.root, obs, min_free_mb=settings.min_free_mb,
-                                low_minutes=settings.low_disk_minutes)
+            stop_timeout_s=settings.obs_stop_timeout_s,
+        )
+        self.disk = DiskMonitor(
+            manager.root, obs, min_free_mb=settings.min_free_mb, low_minutes=settings.low_disk_minutes
+        )
         self._warned_low_disk: set[str] = set()
         self._last_upload: dict[str, m.UploadQueued | m.UploadNotQueued] = {}
         manager.describe = self._metadata_document
@@ -113,14 +125,24 @@ class IntegratedRecordingService:
             self._last_upload[session.name] = self.uploads.auto_upload(session, entry)
 
     def recording_paused(self, session: Session) -> None:
-        self.emit("recording_paused", e.RecordingPaused(
-            session_name=session.name, paused_s=round(session.paused_seconds(), 1),
-            message=f"Recording {session.name} paused"))
+        self.emit(
+            "recording_paused",
+            e.RecordingPaused(
+                session_name=session.name,
+                paused_s=round(session.paused_seconds(), 1),
+                message=f"Recording {session.name} paused",
+            ),
+        )
 
     def recording_resumed(self, session: Session) -> None:
-        self.emit("recording_resumed", e.RecordingResumed(
-            session_name=session.name, paused_s=round(session.paused_seconds(), 1),
-            message=f"Recording {session.name} resumed"))
+        self.emit(
+            "recording_resumed",
+            e.RecordingResumed(
+                session_name=session.name,
+                paused_s=round(session.paused_seconds(), 1),
+                message=f"Recording {session.name} resumed",
+            ),
+        )
 
     def marker_added(self, session: Session, marker: dict[str, Any]) -> None:
         self.emit("marker_added", e.MarkerAdded(session_name=session.name, marker=m.Marker(**marker)))
@@ -147,10 +169,15 @@ class IntegratedRecordingService:
 
     def health(self, auth_required: bool) -> m.Health:
         problem = self.storage_problem()
-        return m.Health(status="degraded" if problem else "healthy", timestamp=now_iso(),
-                        obs=self.presenter.obs_connection(self.obs.state),
-                        storage=m.StorageHealth(ok=problem is None, error=problem),
-                        uploads_enabled=self.settings.uploads_enabled, auth_required=auth_required, version=VERSION)
+        return m.Health(
+            status="degraded" if problem else "healthy",
+            timestamp=now_iso(),
+            obs=self.presenter.obs_connection(self.obs.state),
+            storage=m.StorageHealth(ok=problem is None, error=problem),
+            uploads_enabled=self.settings.uploads_enabled,
+            auth_required=auth_required,
+            version=VERSION,
+        )
 
     # -- recording -------------------------------------------------------------------------
 
@@ -169,13 +196,21 @@ class IntegratedRecordingService:
 
     def pause_recording(self) -> m.RecorderAnswer:
         session = self.recorder.pause()
-        return m.RecorderAnswer(message=f"Recording {session.name} paused", session_name=session.name,
-                                state=self.recorder.state, paused_s=round(session.paused_seconds(), 1))
+        return m.RecorderAnswer(
+            message=f"Recording {session.name} paused",
+            session_name=session.name,
+            state=self.recorder.state,
+            paused_s=round(session.paused_seconds(), 1),
+        )
 
     def resume_recording(self) -> m.RecorderAnswer:
         session = self.recorder.resume()
-        return m.RecorderAnswer(message=f"Recording {session.name} resumed", session_name=session.name,
-                                state=self.recorder.state, paused_s=round(session.paused_seconds(), 1))
+        return m.RecorderAnswer(
+            message=f"Recording {session.name} resumed",
+            session_name=session.name,
+            state=self.recorder.state,
+            paused_s=round(session.paused_seconds(), 1),
+        )
 
     def add_marker(self, body: r.MarkerBody) -> m.MarkerAnswer:
         session, marker, chapter = self.recorder.add_marker(body.label.strip() if body.label else None)
@@ -202,20 +237,36 @@ class IntegratedRecordingService:
             return None
         if reading.low and session.name not in self._warned_low_disk:
             self._warned_low_disk.add(session.name)
-            left = f"about {reading.estimated_remaining_s / 60:.0f} minutes of recording" \
-                if reading.estimated_remaining_s is not None else "little room"
-            message = f"Disk space is low on {reading.where}: {reading.free_bytes // (1024 * 1024)} MB free, {left} left"
+            left = (
+                f"about {reading.estimated_remaining_s / 60:.0f} minutes of recording"
+                if reading.estimated_remaining_s is not None
+                else "little room"
+            )
+            message = (
+                f"Disk space is low on {reading.where}: {reading.free_bytes // (1024 * 1024)} MB free, {left} left"
+            )
             log.warning(message)
-            self.emit("disk_space_low", e.DiskSpaceLow(
-                session_name=session.name, free_bytes=reading.free_bytes,
-                estimated_remaining_s=reading.estimated_remaining_s, message=message))
+            self.emit(
+                "disk_space_low",
+                e.DiskSpaceLow(
+                    session_name=session.name,
+                    free_bytes=reading.free_bytes,
+                    estimated_remaining_s=reading.estimated_remaining_s,
+                    message=message,
+                ),
+            )
         return reading
 
     def status(self) -> m.ServiceStatus:
         return m.ServiceStatus(
-            service_initialized=True, obs_connected=self.obs.state.connected,
-            obs=self.presenter.obs_connection(self.obs.state), recording_status=self.recording_status(),
-            recent_recordings=self._sessions(RECENT, 0), upload_queue=self.uploads.summary(), timestamp=now_iso())
+            service_initialized=True,
+            obs_connected=self.obs.state.connected,
+            obs=self.presenter.obs_connection(self.obs.state),
+            recording_status=self.recording_status(),
+            recent_recordings=self._sessions(RECENT, 0),
+            upload_queue=self.uploads.summary(),
+            timestamp=now_iso(),
+        )
 
     # -- recordings ------------------------------------------------------------------------
 
@@ -225,7 +276,9 @@ class IntegratedRecordingService:
         return [(s, jobs.get(s.name, [])) for s in sessions]
 
     def _sessions(self, limit: int, offset: int) -> list[m.Session]:
-        return [self.presenter.session(s, jobs[-1] if jobs else None, jobs) for s, jobs in self._with_jobs(limit, offset)]
+        return [
+            self.presenter.session(s, jobs[-1] if jobs else None, jobs) for s, jobs in self._with_jobs(limit, offset)
+        ]
 
     def _metadata_document(self, session: Session) -> dict[str, Any]:
         jobs = self.uploads.queue.jobs_for_sessions([session.name]).get(session.name, [])
@@ -254,12 +307,15 @@ class IntegratedRecordingService:
 
     def recordings(self, page: r.Page) -> m.RecordingsPage:
         items = self._sessions(page.limit, page.offset)
-        return m.RecordingsPage(recordings=items, count=len(items), total=self.manager.store.count(),
-                                timestamp=now_iso())
+        return m.RecordingsPage(
+            recordings=items, count=len(items), total=self.manager.store.count(), timestamp=now_iso()
+        )
 
     def formatted_recordings(self, page: r.Page) -> m.FormattedPage:
-        items = [self.presenter.formatted(s, jobs[-1] if jobs else None)
-                 for s, jobs in self._with_jobs(page.limit, page.offset)]
+        items = [
+            self.presenter.formatted(s, jobs[-1] if jobs else None)
+            for s, jobs in self._with_jobs(page.limit, page.offset)
+        ]
         return m.FormattedPage(recordings=items, count=len(items), total=self.manager.store.count())
 
     # -- uploads ---------------------------------------------------------------------------
@@ -271,10 +327,16 @@ class IntegratedRecordingService:
         if self.recorder.is_recording(session.name):
             raise Conflict(f"session {session.name} is still recording")
         job = self.uploads.queue_file(
-            session, None, body.subtitle_model or self.settings.default_subtitle_model,
-            self.settings.default_priority if body.priority is None else body.priority, manual=True, force=body.force)
-        return m.ManualUploadAnswer(message=f"upload of {job.session_name} queued as job {job.id}",
-                                    job=self.presenter.job(job))
+            session,
+            None,
+            body.subtitle_model or self.settings.default_subtitle_model,
+            self.settings.default_priority if body.priority is None else body.priority,
+            manual=True,
+            force=body.force,
+        )
+        return m.ManualUploadAnswer(
+            message=f"upload of {job.session_name} queued as job {job.id}", job=self.presenter.job(job)
+        )
 
     def upload_jobs(self, query: r.UploadsQuery) -> m.UploadsPage:
         jobs = self.uploads.jobs(query.state, query.limit, query.offset)

@@ -14,22 +14,28 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..contract.events import now_iso
 from ..contract.vocabulary import RecorderState
 from ..exceptions import Conflict, ObsRequestFailed, ObsUnavailable, StorageUnavailable
 from ..obs import ConnectionState, ObsController
-from ..contract.events import now_iso
 from ..sessions import INTERRUPTED, RECORDING, STOPPED, RecordingManager, Session, SessionFile
 
 log = logging.getLogger(__name__)
 
 IDLE, STARTING, RECORDING_, PAUSED, STOPPING, LOST, STOP_FAILED = (
-    RecorderState.IDLE, RecorderState.STARTING, RecorderState.RECORDING, RecorderState.PAUSED,
-    RecorderState.STOPPING, RecorderState.INTERRUPTED, RecorderState.STOP_FAILED)
+    RecorderState.IDLE,
+    RecorderState.STARTING,
+    RecorderState.RECORDING,
+    RecorderState.PAUSED,
+    RecorderState.STOPPING,
+    RecorderState.INTERRUPTED,
+    RecorderState.STOP_FAILED,
+)
 
 MOVES: dict[RecorderState, set[RecorderState]] = {
     IDLE: {STARTING, RECORDING_},
@@ -111,8 +117,15 @@ class RecorderListener(Protocol):
 
 
 class RecordingLifecycle:
-    def __init__(self, obs: ObsController, manager: RecordingManager, listener: RecorderListener,
-                 defaults: Defaults, *, stop_timeout_s: float = 600.0):
+    def __init__(
+        self,
+        obs: ObsController,
+        manager: RecordingManager,
+        listener: RecorderListener,
+        defaults: Defaults,
+        *,
+        stop_timeout_s: float = 600.0,
+    ):
         self.obs = obs
         self.manager = manager
         self.listener = listener
@@ -130,8 +143,9 @@ class RecordingLifecycle:
     def snapshot(self) -> Snapshot:
         with self._lock:
             take = self._take
-            return Snapshot(self._state, take.session if take else None, take.stop_error if take else None,
-                            self.obs.state.connected)
+            return Snapshot(
+                self._state, take.session if take else None, take.stop_error if take else None, self.obs.state.connected
+            )
 
     def is_recording(self, session_name: str) -> bool:
         take = self._take
@@ -180,21 +194,32 @@ class RecordingLifecycle:
     def _refuse_start(self) -> None:
         take = self._take
         if self._state == STOP_FAILED and take:
-            raise Conflict(f"session {take.session.name} could not be closed ({take.stop_error}); "
-                           "stop it again (POST /api/integrated/recording/stop) before starting another",
-                           session_name=take.session.name)
+            raise Conflict(
+                f"session {take.session.name} could not be closed ({take.stop_error}); "
+                "stop it again (POST /api/integrated/recording/stop) before starting another",
+                session_name=take.session.name,
+            )
         if self._state != IDLE and take:
             raise Conflict(f"already recording session {take.session.name}", session_name=take.session.name)
 
-    def _create_session(self, options: StartOptions, started_by: str, *, output_path: str | None = None,
-                        record_directory: str | None = None) -> Session:
+    def _create_session(
+        self,
+        options: StartOptions,
+        started_by: str,
+        *,
+        output_path: str | None = None,
+        record_directory: str | None = None,
+    ) -> Session:
         d = self.defaults
         return self.manager.create(
-            options.session_name, started_by=started_by,
+            options.session_name,
+            started_by=started_by,
             auto_upload=d.auto_upload if options.auto_upload is None else options.auto_upload,
             subtitle_model=options.subtitle_model or d.subtitle_model,
             priority=d.priority if options.priority is None else options.priority,
-            metadata=options.metadata or {}, obs_output_path=output_path, obs_record_directory=record_directory,
+            metadata=options.metadata or {},
+            obs_output_path=output_path,
+            obs_record_directory=record_directory,
         )
 
     def _abandon(self, take: Take) -> None:
@@ -218,8 +243,10 @@ class RecordingLifecycle:
                 raise Conflict("nothing is recording")
             retry = self._state == STOP_FAILED
             if self._state == STARTING:
-                raise Conflict(f"session {take.session.name} is still starting; stop it in a moment",
-                               session_name=take.session.name)
+                raise Conflict(
+                    f"session {take.session.name} is still starting; stop it in a moment",
+                    session_name=take.session.name,
+                )
             if self._state in (STOPPING, LOST):
                 raise Conflict(f"session {take.session.name} is already stopping", session_name=take.session.name)
             before = self._state
@@ -255,9 +282,14 @@ class RecordingLifecycle:
         try:
             with take.files_lock:
                 if not take.file_handled:
-                    entry = self.manager.bring_in(session, take.output_path, status=status,
-                                                  obs_is_local=self.obs.is_local, leave_in_place=leave_file_in_place,
-                                                  start_ms=take.file_start_ms)
+                    entry = self.manager.bring_in(
+                        session,
+                        take.output_path,
+                        status=status,
+                        obs_is_local=self.obs.is_local,
+                        leave_in_place=leave_file_in_place,
+                        start_ms=take.file_start_ms,
+                    )
                     take.file_handled = True
                     take.to_announce = [entry, *self._unannounced_splits(take, entry)] if entry else []
                 # Saved before anyone hears of the files: an upload reads the session from the database.
@@ -273,15 +305,19 @@ class RecordingLifecycle:
                 self._move(STOP_FAILED)
             take.finished.set()
             take.started.set()
-            where = (str(self.manager.file_path(session, session.files[-1])) if take.file_handled and session.files
-                     else take.output_path or "where OBS wrote it")
+            where = (
+                str(self.manager.file_path(session, session.files[-1]))
+                if take.file_handled and session.files
+                else take.output_path or "where OBS wrote it"
+            )
             log.error("could not close session %s: %s (the recording is safe at %s)", session.name, reason, where)
             self.listener.recorder_failed(session, reason)
             raise StorageUnavailable(
                 f"session {session.name} could not be closed: {reason}. The recording is safe at {where}; "
                 "fix the cause and stop again (POST /api/integrated/recording/stop), or stop with "
                 '{"leaveFileInPlace": true} to close the session without moving the file',
-                session_name=session.name) from exc
+                session_name=session.name,
+            ) from exc
         with self._lock:
             if self._take is take:
                 self._take = None
@@ -366,8 +402,12 @@ class RecordingLifecycle:
                 entry = self.manager.bring_in(take.session, path, obs_is_local=self.obs.is_local, start_ms=start_ms)
                 self.manager.store.save(take.session)
             except Exception as exc:
-                log.error("could not bring in %s of session %s: %s (it stays where OBS wrote it)", path,
-                          take.session.name, exc)
+                log.error(
+                    "could not bring in %s of session %s: %s (it stays where OBS wrote it)",
+                    path,
+                    take.session.name,
+                    exc,
+                )
                 return
         if entry is not None:
             log.info("session %s: %s is final (OBS split the recording)", take.session.name, entry.name)
@@ -401,13 +441,15 @@ class RecordingLifecycle:
             (self.obs.pause_record if pause else self.obs.resume_record)()
         except ObsRequestFailed as exc:
             if exc.code in (OBS_PAUSED, OBS_NOT_PAUSED, OBS_NOT_RECORDING):
-                raise Conflict({OBS_PAUSED: "the recording is already paused", OBS_NOT_PAUSED:
-                                "the recording is not paused"}.get(exc.code or 0, "nothing is recording")) from exc
+                raise Conflict(
+                    {OBS_PAUSED: "the recording is already paused", OBS_NOT_PAUSED: "the recording is not paused"}.get(
+                        exc.code or 0, "nothing is recording"
+                    )
+                ) from exc
             raise
         wanted = PAUSED if pause else RECORDING_
         with self._changed:
-            if not self._changed.wait_for(lambda: self._state != (RECORDING_ if pause else PAUSED),
-                                          START_TIMEOUT_S):
+            if not self._changed.wait_for(lambda: self._state != (RECORDING_ if pause else PAUSED), START_TIMEOUT_S):
                 raise ObsRequestFailed(f"OBS accepted the {'pause' if pause else 'resume'} but did not report it")
         if self._state != wanted:
             raise Conflict(f"session {take.session.name} is {self._state} now", session_name=take.session.name)
@@ -519,8 +561,12 @@ class RecordingLifecycle:
             log.warning("session %s was recording when the service stopped; closing it as interrupted", session.name)
             path = session.obs_output_path
             try:
-                self.manager.bring_in(session, path if path and Path(path).is_file() else None, status=INTERRUPTED,
-                                      obs_is_local=self.obs.is_local)
+                self.manager.bring_in(
+                    session,
+                    path if path and Path(path).is_file() else None,
+                    status=INTERRUPTED,
+                    obs_is_local=self.obs.is_local,
+                )
                 self.manager.close(session, INTERRUPTED)
             except Exception:
                 log.exception("could not close the orphan session %s", session.name)
@@ -546,9 +592,15 @@ def split_continuations(first: Path, *, since: str) -> list[Path]:
     """Files OBS wrote after `first` in its folder during the session: same kind, later names."""
     try:
         started = datetime.fromisoformat(since).timestamp()
-        candidates = [p for p in first.parent.iterdir()
-                      if p.suffix == first.suffix and p.name > first.name and not p.is_symlink() and p.is_file()
-                      and p.stat().st_mtime >= started]
+        candidates = [
+            p
+            for p in first.parent.iterdir()
+            if p.suffix == first.suffix
+            and p.name > first.name
+            and not p.is_symlink()
+            and p.is_file()
+            and p.stat().st_mtime >= started
+        ]
     except (OSError, ValueError):
         return []
     return sorted(candidates, key=lambda p: p.name)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 from ..contract import models as m
-from ..contract.vocabulary import JobState, ObsLinkState, RecorderState
+from ..contract.vocabulary import JobState, ObsLinkState, RecorderState, ResultsState, SessionStatus, StoppedBy
 from ..obs import ConnectionState
 from ..sessions import RecordingManager, Session
 from ..sessions.media import hms, human_size
@@ -21,8 +21,17 @@ from .disk import DiskReading
 from .lifecycle import Snapshot
 
 _SUMMARY_TYPES: dict[str, type | tuple[type, ...]] = {
-    "job_id": int, "task_id": str, "status": str, "processing_status": str, "progress": (int, float),
-    "message": str, "upload_time": str, "file_name": str, "file_size": int, "attempts": int, "manual": bool,
+    "job_id": int,
+    "task_id": str,
+    "status": str,
+    "processing_status": str,
+    "progress": (int, float),
+    "message": str,
+    "upload_time": str,
+    "file_name": str,
+    "file_size": int,
+    "attempts": int,
+    "manual": bool,
 }
 
 
@@ -42,45 +51,82 @@ class Presenter:
         return self.media_url("/".join(("/api/integrated/recordings", quote(name, safe=""), *rest)))
 
     def results(self, job: Job) -> list[m.ResultFile]:
-        return [m.ResultFile(kind=r["kind"], name=r["name"], size_bytes=r["size_bytes"],
-                             content_type=r["content_type"],
-                             url=self.media_url(f"/api/integrated/uploads/{job.id}/results/{r['kind']}"))
-                for r in job.results]
+        return [
+            m.ResultFile(
+                kind=r["kind"],
+                name=r["name"],
+                size_bytes=r["size_bytes"],
+                content_type=r["content_type"],
+                url=self.media_url(f"/api/integrated/uploads/{job.id}/results/{r['kind']}"),
+            )
+            for r in job.results
+        ]
 
     # -- jobs ------------------------------------------------------------------------------
 
     def job(self, job: Job) -> m.UploadJob:
         return m.UploadJob(
-            id=job.id, session_name=job.session_name, file_name=job.file_name,
+            id=job.id,
+            session_name=job.session_name,
+            file_name=job.file_name,
             file_path=str(self.manager.folder.path(job.session_name, *job.file_parts)),
-            state=job.state, manual=job.manual, subtitle_model=job.subtitle_model, priority=job.priority,
-            attempts=job.attempts, bytes_sent=job.bytes_sent, total_bytes=job.total_bytes,
+            state=job.state,
+            manual=job.manual,
+            subtitle_model=job.subtitle_model,
+            priority=job.priority,
+            attempts=job.attempts,
+            bytes_sent=job.bytes_sent,
+            total_bytes=job.total_bytes,
             percent=round(100 * job.bytes_sent / job.total_bytes, 1) if job.total_bytes else 0.0,
-            sha256=job.sha256, last_error=job.last_error,
+            sha256=job.sha256,
+            last_error=job.last_error,
             next_attempt_at=iso(job.next_attempt_at) if job.state == JobState.RETRYING else None,
-            task_id=job.task_id, processing_status=job.processing_status,
-            processing_progress=job.processing_progress, processing_message=job.processing_message,
-            created_at=job.created_at, updated_at=job.updated_at, finished_at=job.finished_at,
-            can_retry=job.can_retry, can_cancel=job.can_cancel, upload_started_at=job.upload_started_at,
-            uploaded_at=job.uploaded_at, processed_at=job.processed_at, results_state=job.results_state,
+            task_id=job.task_id,
+            processing_status=job.processing_status,
+            processing_progress=job.processing_progress,
+            processing_message=job.processing_message,
+            created_at=job.created_at,
+            updated_at=job.updated_at,
+            finished_at=job.finished_at,
+            can_retry=job.can_retry,
+            can_cancel=job.can_cancel,
+            upload_started_at=job.upload_started_at,
+            uploaded_at=job.uploaded_at,
+            processed_at=job.processed_at,
+            results_state=cast(ResultsState | None, job.results_state),
             results=self.results(job),
         )
 
     @staticmethod
     def phases(job: Job) -> m.UploadPhases:
-        return m.UploadPhases(job_id=job.id, file_name=job.file_name, state=job.state, queued_at=job.created_at,
-                              upload_started_at=job.upload_started_at, uploaded_at=job.uploaded_at,
-                              processed_at=job.processed_at, task_id=job.task_id,
-                              processing_status=job.processing_status, results_state=job.results_state)
+        return m.UploadPhases(
+            job_id=job.id,
+            file_name=job.file_name,
+            state=job.state,
+            queued_at=job.created_at,
+            upload_started_at=job.upload_started_at,
+            uploaded_at=job.uploaded_at,
+            processed_at=job.processed_at,
+            task_id=job.task_id,
+            processing_status=job.processing_status,
+            results_state=cast(ResultsState | None, job.results_state),
+        )
 
     @staticmethod
     def upload_summary(job: Job) -> m.UploadSummary:
         """The session's `vultr_upload` block, in the original StreamAI's field names."""
         return m.UploadSummary(
-            job_id=job.id, task_id=job.task_id, status=job.state, processing_status=job.processing_status,
-            progress=job.processing_progress, message=job.processing_message or job.last_error,
-            upload_time=job.finished_at if job.task_id else None, file_name=job.file_name,
-            file_size=job.total_bytes, attempts=job.attempts, manual=job.manual,
+            job_id=job.id,
+            task_id=job.task_id,
+            status=job.state,
+            processing_status=job.processing_status,
+            progress=job.processing_progress,
+            message=job.processing_message or job.last_error,
+            upload_time=job.finished_at if job.task_id else None,
+            file_name=job.file_name,
+            file_size=job.total_bytes,
+            attempts=job.attempts,
+            manual=job.manual,
         )
 
     @staticmethod
@@ -88,40 +134,68 @@ class Presenter:
         """An upload block read from an old metadata file: wrong types are dropped, not trusted."""
         if not data:
             return None
-        clean = {k: v for k, v in data.items() if k not in _SUMMARY_TYPES or (
-            isinstance(v, _SUMMARY_TYPES[k]) and not (isinstance(v, bool) and k != "manual"))}
+        clean = {
+            k: v
+            for k, v in data.items()
+            if k not in _SUMMARY_TYPES
+            or (isinstance(v, _SUMMARY_TYPES[k]) and not (isinstance(v, bool) and k != "manual"))
+        }
         return m.UploadSummary.model_validate(clean)
 
     # -- sessions --------------------------------------------------------------------------
 
     def files(self, session: Session) -> list[m.RecordedFile]:
-        return [m.RecordedFile(name=f.name, path=str(self.manager.file_path(session, f)),
-                               relative_path="/".join((session.folder, *f.parts)), size_bytes=f.size_bytes,
-                               duration_s=f.duration_s) for f in session.files]
+        return [
+            m.RecordedFile(
+                name=f.name,
+                path=str(self.manager.file_path(session, f)),
+                relative_path="/".join((session.folder, *f.parts)),
+                size_bytes=f.size_bytes,
+                duration_s=f.duration_s,
+            )
+            for f in session.files
+        ]
 
     def facts(self, session: Session) -> dict[str, Any]:
-        return dict(session_name=session.name, title=session.title,
-                    session_path=str(self.manager.session_path(session)), auto_upload=session.auto_upload,
-                    subtitle_model=session.subtitle_model, priority=session.priority,
-                    started_by=session.started_by, start_time=session.start_time)
+        return dict(
+            session_name=session.name,
+            title=session.title,
+            session_path=str(self.manager.session_path(session)),
+            auto_upload=session.auto_upload,
+            subtitle_model=session.subtitle_model,
+            priority=session.priority,
+            started_by=session.started_by,
+            start_time=session.start_time,
+        )
 
     def timeline(self, session: Session) -> dict[str, Any]:
         """Pauses and markers, as the session and the live status both show them."""
-        return dict(pauses=[m.PauseSpan(**p) for p in session.pauses], paused_s=round(session.paused_seconds(), 1),
-                    markers=[m.Marker(**mk) for mk in session.markers])
+        return dict(
+            pauses=[m.PauseSpan(**p) for p in session.pauses],
+            paused_s=round(session.paused_seconds(), 1),
+            markers=[m.Marker(**mk) for mk in session.markers],
+        )
 
     def session(self, session: Session, job: Job | None = None, jobs: list[Job] | None = None) -> m.Session:
         """`job` is the latest upload; `jobs` all of them, oldest first (the timeline's phases)."""
         jobs = jobs if jobs is not None else ([job] if job else [])
         done = next((j for j in reversed(jobs) if j.results), None)
         return m.Session(
-            **self.facts(session), status=session.status, end_time=session.end_time,
-            duration_s=session.duration_s, duration=hms(session.duration_s), size_bytes=session.size_bytes,
-            size=human_size(session.size_bytes), files=self.files(session), obs_output_path=session.obs_output_path,
-            note=session.note, metadata=session.metadata,
+            **self.facts(session),
+            status=SessionStatus(session.status),
+            end_time=session.end_time,
+            duration_s=session.duration_s,
+            duration=hms(session.duration_s),
+            size_bytes=session.size_bytes,
+            size=human_size(session.size_bytes),
+            files=self.files(session),
+            obs_output_path=session.obs_output_path,
+            note=session.note,
+            metadata=session.metadata,
             vultr_upload=self.upload_summary(job) if job else self.legacy_summary(session.legacy_upload),
-            **self.timeline(session), thumbnail_url=self.session_url(session.name, "thumbnail")
-            if session.thumbnail else None, uploads=[self.phases(j) for j in jobs],
+            **self.timeline(session),
+            thumbnail_url=self.session_url(session.name, "thumbnail") if session.thumbnail else None,
+            uploads=[self.phases(j) for j in jobs],
             results=self.results(done) if done else [],
         )
 
@@ -131,12 +205,20 @@ class Presenter:
         processing = job.processing_status if job else (legacy.status if legacy else None)
         categories = session.metadata.get("categories")
         return m.FormattedRecording(
-            id=session.name, session_name=session.name, title=session.title, date=session.start_time[:10],
-            start_time=session.start_time, duration=hms(session.duration_s), size=human_size(session.size_bytes),
-            views=0, thumbnail=self.session_url(session.name, "thumbnail") if session.thumbnail else "",
+            id=session.name,
+            session_name=session.name,
+            title=session.title,
+            date=session.start_time[:10],
+            start_time=session.start_time,
+            duration=hms(session.duration_s),
+            size=human_size(session.size_bytes),
+            views=0,
+            thumbnail=self.session_url(session.name, "thumbnail") if session.thumbnail else "",
             platforms=["OBS Recording"],
             status="ready" if session.status == "stopped" else str(session.status),
-            hasTranscription=processing == "completed", hasHighlights=False, hasShorts=False,
+            hasTranscription=processing == "completed",
+            hasHighlights=False,
+            hasShorts=False,
             categories=categories if isinstance(categories, list) and categories else ["General"],
             isManualUpload=bool(job and job.manual),
             filePath=str(self.manager.file_path(session, main)) if main else None,
@@ -155,38 +237,59 @@ class Presenter:
     def start_result(self, session: Session, message: str) -> m.StartResult:
         return m.StartResult(**self.facts(session), message=message)
 
-    def stop_result(self, session: Session, stopped_by: str,
-                    upload_result: m.UploadQueued | m.UploadNotQueued | None) -> m.StopResult:
+    def stop_result(
+        self, session: Session, stopped_by: str, upload_result: m.UploadQueued | m.UploadNotQueued | None
+    ) -> m.StopResult:
         verb = "stopped" if session.status == "stopped" else "interrupted"
         return m.StopResult(
-            message=f"Recording {session.name} {verb}", session_name=session.name,
-            session_path=str(self.manager.session_path(session)), status=session.status,
-            files=self.files(session), duration_s=session.duration_s, size_bytes=session.size_bytes,
-            note=session.note, stopped_by=stopped_by, upload_result=upload_result,
+            message=f"Recording {session.name} {verb}",
+            session_name=session.name,
+            session_path=str(self.manager.session_path(session)),
+            status=SessionStatus(session.status),
+            files=self.files(session),
+            duration_s=session.duration_s,
+            size_bytes=session.size_bytes,
+            note=session.note,
+            stopped_by=cast(StoppedBy, stopped_by),
+            upload_result=upload_result,
         )
 
-    def recording_status(self, snap: Snapshot, obs: dict[str, Any] | None, obs_error: str | None,
-                         disk: DiskReading | None = None) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
+    def recording_status(
+        self, snap: Snapshot, obs: dict[str, Any] | None, obs_error: str | None, disk: DiskReading | None = None
+    ) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
         if snap.session is None:
-            return m.IdleRecordingStatus(state=snap.state, message="No recording in progress",
-                                         obs_connected=snap.obs_connected)
+            return m.IdleRecordingStatus(
+                state=snap.state, message="No recording in progress", obs_connected=snap.obs_connected
+            )
         if obs is None:
             record = m.ObsRecordStatus(active=False, paused=False, error=obs_error)
         else:
             record = m.ObsRecordStatus(
-                active=bool(obs.get("outputActive")), paused=bool(obs.get("outputPaused")),
-                timecode=obs.get("outputTimecode") or "00:00:00.000", bytes=obs.get("outputBytes") or 0,
-                duration_ms=int(obs.get("outputDuration") or 0))
+                active=bool(obs.get("outputActive")),
+                paused=bool(obs.get("outputPaused")),
+                timecode=obs.get("outputTimecode") or "00:00:00.000",
+                bytes=obs.get("outputBytes") or 0,
+                duration_ms=int(obs.get("outputDuration") or 0),
+            )
         return m.ActiveRecordingStatus(
-            **self.facts(snap.session), state=snap.state,
+            **self.facts(snap.session),
+            state=snap.state,
             stopping=snap.state in (RecorderState.STOPPING, RecorderState.INTERRUPTED),
-            stop_error=snap.stop_error, obs_status=record, obs_connected=snap.obs_connected,
+            stop_error=snap.stop_error,
+            obs_status=record,
+            obs_connected=snap.obs_connected,
             **self.timeline(snap.session),
-            disk=m.DiskStatus(free_bytes=disk.free_bytes, low=disk.low, estimated_remaining_s=round(
-                disk.estimated_remaining_s) if disk.estimated_remaining_s is not None else None) if disk else None,
+            disk=m.DiskStatus(
+                free_bytes=disk.free_bytes,
+                low=disk.low,
+                estimated_remaining_s=round(disk.estimated_remaining_s)
+                if disk.estimated_remaining_s is not None
+                else None,
+            )
+            if disk
+            else None,
         )
 
     @staticmethod
     def obs_connection(state: ConnectionState) -> m.ObsConnection:
         return m.ObsConnection(connected=state.connected, state=ObsLinkState(state.state), error=state.error)
-

@@ -28,17 +28,27 @@ UPLOADS_OFF = "uploads are off: set VULTR_API_URL to the processing API's addres
 RESULTS_FOLDER = "results"
 # What a result's Content-Type becomes on disk; anything else is kept as opaque bytes.
 RESULT_SUFFIXES = {
-    "text/vtt": ".vtt", "application/x-subrip": ".srt", "text/srt": ".srt", "text/plain": ".txt",
-    "application/json": ".json", "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
-    "video/mp4": ".mp4", "video/webm": ".webm", "video/x-matroska": ".mkv", "video/quicktime": ".mov",
+    "text/vtt": ".vtt",
+    "application/x-subrip": ".srt",
+    "text/srt": ".srt",
+    "text/plain": ".txt",
+    "application/json": ".json",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "video/mp4": ".mp4",
+    "video/webm": ".webm",
+    "video/x-matroska": ".mkv",
+    "video/quicktime": ".mov",
 }
 
 
 class Uploads:
     """Queue, worker and the rules around them; also the worker's `UploadListener`."""
 
-    def __init__(self, settings: Settings, queue: UploadQueue, manager: RecordingManager, presenter: Presenter,
-                 emit: Emit):
+    def __init__(
+        self, settings: Settings, queue: UploadQueue, manager: RecordingManager, presenter: Presenter, emit: Emit
+    ):
         self.settings = settings
         self.queue = queue
         self.manager = manager
@@ -73,8 +83,10 @@ class Uploads:
     def form_fields(self, job: Job) -> dict[str, str]:
         """What the processing API gets beside the file: the markers inside it, ordered by timecode."""
         session, entry = self._session_and_file(job)
-        markers = [{"timecode_ms": mk["timecode_ms"], "label": mk.get("label"), "at": mk["at"]}
-                   for mk in session.markers_in(entry)]
+        markers = [
+            {"timecode_ms": mk["timecode_ms"], "label": mk.get("label"), "at": mk["at"]}
+            for mk in session.markers_in(entry)
+        ]
         return {"markers": json.dumps(markers, ensure_ascii=False)}
 
     def store_result(self, job: Job, kind: str, response) -> dict:
@@ -84,7 +96,12 @@ class Uploads:
         parts = (job.session_name, RESULTS_FOLDER, f"job-{job.id}")
         self.manager.folder.ensure_folder(*parts)
         size = self.manager.folder.write_stream(*parts, name, chunks=response.iter_content(1024 * 1024))
-        return {"kind": kind, "name": name, "size_bytes": size, "content_type": content_type or "application/octet-stream"}
+        return {
+            "kind": kind,
+            "name": name,
+            "size_bytes": size,
+            "content_type": content_type or "application/octet-stream",
+        }
 
     def open_result(self, session: Session, kind: str, job_id: int | None) -> tuple[Job, dict, BinaryIO]:
         """A fetched result of the session (of `job_id`, or of its latest job that has one)."""
@@ -109,24 +126,41 @@ class Uploads:
             return m.UploadNotQueued(reason=exc.message)
         return m.UploadQueued(job=self.presenter.job(job))
 
-    def queue_file(self, session: Session, entry: SessionFile | None, subtitle_model: str, priority: int, *,
-                   manual: bool, force: bool = False) -> Job:
+    def queue_file(
+        self,
+        session: Session,
+        entry: SessionFile | None,
+        subtitle_model: str,
+        priority: int,
+        *,
+        manual: bool,
+        force: bool = False,
+    ) -> Job:
         """Queue `entry` (the session's largest file when None) for upload."""
         if not self.enabled:
             raise Unavailable(UPLOADS_OFF)
         entry = entry or session.main_file
         if entry is None:
-            raise Conflict(f"session {session.name} has no recording file to upload"
-                           + (f": {session.note}" if session.note else ""))
+            raise Conflict(
+                f"session {session.name} has no recording file to upload"
+                + (f": {session.note}" if session.note else "")
+            )
         size = self._checked_size(session, entry, force)
         try:
-            job = self.queue.enqueue(session_name=session.name, file_folder=entry.folder, file_name=entry.name,
-                                     total_bytes=size, subtitle_model=subtitle_model, priority=priority,
-                                     manual=manual)
+            job = self.queue.enqueue(
+                session_name=session.name,
+                file_folder=entry.folder,
+                file_name=entry.name,
+                total_bytes=size,
+                subtitle_model=subtitle_model,
+                priority=priority,
+                manual=manual,
+            )
         except DuplicateJob as dup:
-            raise Conflict(f"{entry.name} of session {session.name} is already being uploaded "
-                           f"(job {dup.job.id}, {dup.job.state})",
-                           job=self.presenter.job(dup.job).model_dump(mode="json")) from None
+            raise Conflict(
+                f"{entry.name} of session {session.name} is already being uploaded (job {dup.job.id}, {dup.job.state})",
+                job=self.presenter.job(dup.job).model_dump(mode="json"),
+            ) from None
         if self.worker:
             self.worker.wake()
         log.info("queued upload job %s for %s (%s)", job.id, session.name, "manual" if manual else "auto")
@@ -145,14 +179,17 @@ class Uploads:
         except UnsafePath as exc:
             raise Unprocessable(f"{entry.name} of session {session.name} is not uploaded: {exc.strerror}") from None
         except OSError as exc:
-            raise Unprocessable(f"{entry.name} of session {session.name} cannot be read: "
-                                f"{exc.strerror or exc}") from None
+            raise Unprocessable(
+                f"{entry.name} of session {session.name} cannot be read: {exc.strerror or exc}"
+            ) from None
         if size == 0:
             raise Unprocessable(f"{entry.name} of session {session.name} is empty (0 bytes): nothing to upload")
         if duration is None and not force and probe_available():
-            raise Unprocessable(f"ffprobe cannot read {entry.name} of session {session.name} as a video (it may "
-                                "be corrupt or incomplete); send \"force\": true to upload it anyway",
-                                field="force")
+            raise Unprocessable(
+                f"ffprobe cannot read {entry.name} of session {session.name} as a video (it may "
+                'be corrupt or incomplete); send "force": true to upload it anyway',
+                field="force",
+            )
         return size
 
     # -- what users can do with jobs -------------------------------------------------------
@@ -160,7 +197,7 @@ class Uploads:
     def jobs(self, state: str | None, limit: int, offset: int = 0) -> list[Job]:
         if state is not None and state not in STATES:
             raise InvalidInput(f"state must be one of {', '.join(STATES)}", field="state")
-        return self.queue.list(state, limit, offset)
+        return self.queue.find(state, limit, offset)
 
     def job(self, job_id: int) -> Job:
         job = self.queue.get(job_id)
@@ -175,11 +212,14 @@ class Uploads:
         try:
             updated = self.queue.retry(job_id)
         except DuplicateJob as dup:
-            raise Conflict(f"{job.file_name} already has a live upload (job {dup.job.id}, {dup.job.state})",
-                           job=self.presenter.job(dup.job).model_dump(mode="json")) from None
+            raise Conflict(
+                f"{job.file_name} already has a live upload (job {dup.job.id}, {dup.job.state})",
+                job=self.presenter.job(dup.job).model_dump(mode="json"),
+            ) from None
         if updated is None:
-            raise Conflict(f"job {job_id} is {job.state}; only {' or '.join(RETRYABLE)} jobs can be retried",
-                           state=job.state)
+            raise Conflict(
+                f"job {job_id} is {job.state}; only {' or '.join(RETRYABLE)} jobs can be retried", state=job.state
+            )
         if self.worker:
             self.worker.wake()
         self.job_changed(updated)
@@ -189,16 +229,20 @@ class Uploads:
         job = self.job(job_id)
         updated = self.queue.cancel(job_id)
         if updated is None:
-            raise Conflict(f"job {job_id} is {job.state}; only {', '.join(CANCELLABLE)} jobs can be cancelled",
-                           state=job.state)
+            raise Conflict(
+                f"job {job_id} is {job.state}; only {', '.join(CANCELLABLE)} jobs can be cancelled", state=job.state
+            )
         if self.worker:
             self.worker.abort(job_id)
         self.job_changed(updated)
         return updated
 
     def summary(self) -> m.QueueSummary:
-        return m.QueueSummary(enabled=self.settings.uploads_enabled, concurrency=self.settings.upload_concurrency,
-                              counts=self.queue.counts())
+        return m.QueueSummary(
+            enabled=self.settings.uploads_enabled,
+            concurrency=self.settings.upload_concurrency,
+            counts=self.queue.counts(),
+        )
 
     # -- the worker's news (UploadListener) ------------------------------------------------
 
@@ -211,40 +255,88 @@ class Uploads:
 
     def progress(self, job: Job, sent: int, rate_bps: float, eta_s: float | None) -> None:
         total = job.total_bytes
-        self.emit("upload_progress", e.UploadProgress(
-            job_id=job.id, session_name=job.session_name, bytes_sent=sent, total_bytes=total,
-            percent=round(100 * sent / total, 1) if total else 100.0, rate_bps=round(rate_bps),
-            eta_s=round(eta_s, 1) if eta_s is not None else None))
+        self.emit(
+            "upload_progress",
+            e.UploadProgress(
+                job_id=job.id,
+                session_name=job.session_name,
+                bytes_sent=sent,
+                total_bytes=total,
+                percent=round(100 * sent / total, 1) if total else 100.0,
+                rate_bps=round(rate_bps),
+                eta_s=round(eta_s, 1) if eta_s is not None else None,
+            ),
+        )
 
     def uploaded(self, job: Job, receipt: UploadReceipt) -> None:
-        self.emit("upload_completed", e.UploadCompleted(
-            job_id=job.id, session_name=job.session_name, task_id=receipt.task_id, attempts=job.attempts,
-            manual=job.manual, sha256=receipt.sha256))
+        self.emit(
+            "upload_completed",
+            e.UploadCompleted(
+                job_id=job.id,
+                session_name=job.session_name,
+                task_id=receipt.task_id,
+                attempts=job.attempts,
+                manual=job.manual,
+                sha256=receipt.sha256,
+            ),
+        )
         if job.manual:
             self._manual_outcome(job, success=True)
 
     def attempt_failed(self, job: Job, error: str, next_attempt_at: float | None) -> None:
-        self.emit("upload_failed", e.UploadFailed(
-            job_id=job.id, session_name=job.session_name, error=error, attempt=job.attempts,
-            will_retry=next_attempt_at is not None, next_retry_at=iso(next_attempt_at), manual=job.manual))
+        self.emit(
+            "upload_failed",
+            e.UploadFailed(
+                job_id=job.id,
+                session_name=job.session_name,
+                error=error,
+                attempt=job.attempts,
+                will_retry=next_attempt_at is not None,
+                next_retry_at=iso(next_attempt_at),
+                manual=job.manual,
+            ),
+        )
         if job.manual and next_attempt_at is None:
             self._manual_outcome(job, success=False, error=error)
 
     def results_ready(self, job: Job) -> None:
-        self.emit("processing_results_ready", e.ProcessingResultsReady(
-            job_id=job.id, session_name=job.session_name, task_id=job.task_id or "",
-            results=self.presenter.results(job)))
+        self.emit(
+            "processing_results_ready",
+            e.ProcessingResultsReady(
+                job_id=job.id,
+                session_name=job.session_name,
+                task_id=job.task_id or "",
+                results=self.presenter.results(job),
+            ),
+        )
         self.emit("session_updated", e.SessionUpdated(session_name=job.session_name))
 
     def processing(self, job: Job, status: str, progress: float | None, message: str | None) -> None:
-        self.emit("processing_status", e.ProcessingStatus(
-            job_id=job.id, session_name=job.session_name, task_id=job.task_id or "", status=status,
-            progress=progress, message=message, state=job.state))
+        self.emit(
+            "processing_status",
+            e.ProcessingStatus(
+                job_id=job.id,
+                session_name=job.session_name,
+                task_id=job.task_id or "",
+                status=status,
+                progress=progress,
+                message=message,
+                state=job.state,
+            ),
+        )
 
     def _manual_outcome(self, job: Job, *, success: bool, error: str | None = None) -> None:
-        self.emit("manual_upload_completed", e.ManualUploadCompleted(
-            session_name=job.session_name,
-            result=e.ManualUploadOutcome(success=success, job_id=job.id, task_id=job.task_id,
-                                         subtitle_model=job.subtitle_model, priority=job.priority,
-                                         error=None if success else error)))
-
+        self.emit(
+            "manual_upload_completed",
+            e.ManualUploadCompleted(
+                session_name=job.session_name,
+                result=e.ManualUploadOutcome(
+                    success=success,
+                    job_id=job.id,
+                    task_id=job.task_id,
+                    subtitle_model=job.subtitle_model,
+                    priority=job.priority,
+                    error=None if success else error,
+                ),
+            ),
+        )

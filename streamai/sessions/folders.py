@@ -141,8 +141,16 @@ class RecordingsFolder:
             with os.scandir(folder if isinstance(folder, int) else str(folder)) as scan:
                 for item in scan:
                     info = item.stat(follow_symlinks=False)
-                    found.append(Entry(item.name, stat.S_ISREG(info.st_mode), stat.S_ISDIR(info.st_mode),
-                                       stat.S_ISLNK(info.st_mode), info.st_size, info.st_mtime))
+                    found.append(
+                        Entry(
+                            item.name,
+                            stat.S_ISREG(info.st_mode),
+                            stat.S_ISDIR(info.st_mode),
+                            stat.S_ISLNK(info.st_mode),
+                            info.st_size,
+                            info.st_mtime,
+                        )
+                    )
         return sorted(found, key=lambda e: e.name)
 
     # -- files -----------------------------------------------------------------------------

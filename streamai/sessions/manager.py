@@ -32,8 +32,9 @@ Describe = Callable[[Session], dict[str, Any]]
 class RecordingManager:
     """Creates, finishes and adopts sessions; every path it touches stays inside the root."""
 
-    def __init__(self, folder: RecordingsFolder, store: SessionStore,
-                 probe: Callable[[BinaryIO], float | None] = probe_duration):
+    def __init__(
+        self, folder: RecordingsFolder, store: SessionStore, probe: Callable[[BinaryIO], float | None] = probe_duration
+    ):
         self.folder = folder
         self.store = store
         self.probe = probe
@@ -55,16 +56,33 @@ class RecordingManager:
 
     # -- creating ----------------------------------------------------------------------------
 
-    def create(self, requested_name: str | None, *, started_by: str, auto_upload: bool, subtitle_model: str,
-               priority: int, metadata: dict[str, Any] | None = None, obs_output_path: str | None = None,
-               obs_record_directory: str | None = None) -> Session:
+    def create(
+        self,
+        requested_name: str | None,
+        *,
+        started_by: str,
+        auto_upload: bool,
+        subtitle_model: str,
+        priority: int,
+        metadata: dict[str, Any] | None = None,
+        obs_output_path: str | None = None,
+        obs_record_directory: str | None = None,
+    ) -> Session:
         base = sanitize_session_name(requested_name) if requested_name else default_session_name()
         name = self._claim_folder(base)
         session = Session(
-            name=name, title=(requested_name or name).strip(), folder=name, status=RECORDING,
-            started_by=started_by, start_time=now_iso(), auto_upload=auto_upload,
-            subtitle_model=subtitle_model, priority=priority, metadata=metadata or {},
-            obs_output_path=obs_output_path, obs_record_directory=obs_record_directory,
+            name=name,
+            title=(requested_name or name).strip(),
+            folder=name,
+            status=RECORDING,
+            started_by=started_by,
+            start_time=now_iso(),
+            auto_upload=auto_upload,
+            subtitle_model=subtitle_model,
+            priority=priority,
+            metadata=metadata or {},
+            obs_output_path=obs_output_path,
+            obs_record_directory=obs_record_directory,
         )
         try:
             self.store.insert(session)
@@ -99,8 +117,16 @@ class RecordingManager:
 
     # -- finishing ---------------------------------------------------------------------------
 
-    def bring_in(self, session: Session, output_path: str | None, *, status: str = STOPPED,
-                 obs_is_local: bool = True, leave_in_place: bool = False, start_ms: int = 0) -> SessionFile | None:
+    def bring_in(
+        self,
+        session: Session,
+        output_path: str | None,
+        *,
+        status: str = STOPPED,
+        obs_is_local: bool = True,
+        leave_in_place: bool = False,
+        start_ms: int = 0,
+    ) -> SessionFile | None:
         """Move OBS's file into the session folder and register it; the entry, or None (noted).
 
         When the move fails (a folder we cannot write) this raises, and the file stays where OBS
@@ -108,8 +134,14 @@ class RecordingManager:
         """
         if output_path:
             session.obs_output_path = output_path
-            return self._bring_in(session, Path(output_path), obs_is_local=obs_is_local, status=status,
-                                  leave_in_place=leave_in_place, start_ms=start_ms)
+            return self._bring_in(
+                session,
+                Path(output_path),
+                obs_is_local=obs_is_local,
+                status=status,
+                leave_in_place=leave_in_place,
+                start_ms=start_ms,
+            )
         if status == INTERRUPTED:
             session.add_note("OBS went away during the recording and reported no file.")
         return None
@@ -124,19 +156,24 @@ class RecordingManager:
         self.write_metadata(session)
         return session
 
-    def _bring_in(self, session: Session, source: Path, *, obs_is_local: bool, status: str,
-                  leave_in_place: bool, start_ms: int) -> SessionFile | None:
+    def _bring_in(
+        self, session: Session, source: Path, *, obs_is_local: bool, status: str, leave_in_place: bool, start_ms: int
+    ) -> SessionFile | None:
         try:
             source_is_file = source.is_file() and not source.is_symlink()
         except OSError:
             source_is_file = False
         if not source_is_file:
             if obs_is_local or (source.is_absolute() and source.parent.is_dir()):
-                session.add_note(f"OBS reported {source} but wrote no file there: check OBS's output settings "
-                                 "(Settings > Output > Recording) and its free disk space.")
+                session.add_note(
+                    f"OBS reported {source} but wrote no file there: check OBS's output settings "
+                    "(Settings > Output > Recording) and its free disk space."
+                )
             else:
-                session.add_note(f"OBS saved the recording as {source}, which is not on this machine "
-                                 "(is OBS running on another computer?). It cannot be moved or uploaded from here.")
+                session.add_note(
+                    f"OBS saved the recording as {source}, which is not on this machine "
+                    "(is OBS running on another computer?). It cannot be moved or uploaded from here."
+                )
             return None
         try:
             # OBS may still hold a file it did not close itself: link, never copy it.
@@ -144,10 +181,13 @@ class RecordingManager:
         except OSError as exc:
             log.error("could not move %s into %s: %s", source, session.name, exc)
             if not leave_in_place:
-                raise OSError(exc.errno, f"moving {source} into the session folder failed "
-                                         f"({exc.strerror or exc})") from exc
-            session.add_note(f"The recording stays at {source}: moving it into the session folder failed "
-                             f"({exc.strerror or exc}). It is not uploaded from there.")
+                raise OSError(
+                    exc.errno, f"moving {source} into the session folder failed ({exc.strerror or exc})"
+                ) from exc
+            session.add_note(
+                f"The recording stays at {source}: moving it into the session folder failed "
+                f"({exc.strerror or exc}). It is not uploaded from there."
+            )
             return None
         return self.add_file(session, name, start_ms=start_ms)
 
@@ -160,8 +200,9 @@ class RecordingManager:
                 duration = self.probe(fh) if size else None
         except UnsafePath as exc:
             log.warning("session %s: ignored %s: %s", session.name, name, exc.strerror)
-            session.add_note(f"Ignored {name}: {exc.strerror}; StreamAI only uses regular files inside "
-                             "RECORDINGS_PATH.")
+            session.add_note(
+                f"Ignored {name}: {exc.strerror}; StreamAI only uses regular files inside RECORDINGS_PATH."
+            )
             return None
         entry = SessionFile(name=name, size_bytes=size, duration_s=duration, folder=folder, start_ms=start_ms)
         session.files = [f for f in session.files if f.parts != entry.parts] + [entry]
@@ -207,8 +248,9 @@ class RecordingManager:
             if entry.name in known or is_reserved_folder(entry.name):
                 continue
             if entry.is_link:
-                log.warning("not adopted: %s is a symbolic link (links in RECORDINGS_PATH are never followed)",
-                            entry.name)
+                log.warning(
+                    "not adopted: %s is a symbolic link (links in RECORDINGS_PATH are never followed)", entry.name
+                )
                 continue
             if not entry.is_dir:
                 continue
@@ -237,8 +279,9 @@ class RecordingManager:
             if not entry.is_file:
                 what = "a symbolic link" if entry.is_link else "not a regular file"
                 log.warning("session %s: ignored %s: it is %s", name, entry.name, what)
-                session.add_note(f"Ignored {entry.name}: it is {what}; StreamAI only uses regular files "
-                                 "inside RECORDINGS_PATH.")
+                session.add_note(
+                    f"Ignored {entry.name}: it is {what}; StreamAI only uses regular files inside RECORDINGS_PATH."
+                )
                 continue
             duration = known.get(entry.name)
             if isinstance(duration, (int, float)) and math.isfinite(duration) and duration >= 0:
@@ -262,10 +305,13 @@ class RecordingManager:
         """A folder we wrote ourselves (the database was lost): its metadata, checked field by field."""
         status = _text(meta.get("status"))
         return Session(
-            name=name, title=_text(meta.get("title")) or name, folder=name,
+            name=name,
+            title=_text(meta.get("title")) or name,
+            folder=name,
             status=status if status in (STOPPED, INTERRUPTED, "failed") else STOPPED,
-            started_by=_choice(meta.get("started_by", meta.get("source")), ("dashboard", "api", "obs", "import"),
-                               "import"),
+            started_by=_choice(
+                meta.get("started_by", meta.get("source")), ("dashboard", "api", "obs", "import"), "import"
+            ),
             start_time=_aware(_text(meta.get("start_time"))) or now_iso(),
             end_time=_aware(_text(meta.get("end_time"))),
             auto_upload=meta.get("auto_upload") is True,
@@ -273,14 +319,13 @@ class RecordingManager:
             priority=_priority(meta.get("priority")),
             obs_output_path=_text(meta.get("obs_output_path")),
             note=_text(meta.get("note")),
-            metadata=meta.get("metadata") if isinstance(meta.get("metadata"), dict) else {},
-            legacy_upload=meta.get("vultr_upload") if isinstance(meta.get("vultr_upload"), dict) else None,
+            metadata=_mapping(meta.get("metadata")),
+            legacy_upload=_mapping(meta.get("vultr_upload")) or None,
         )
 
     def _legacy(self, name: str, meta: dict[str, Any], entries) -> Session:
         """A folder of the original StreamAI (or one a user made by hand)."""
-        technical = meta.get("technical") if isinstance(meta.get("technical"), dict) else {}
-        additional = meta.get("additional") if isinstance(meta.get("additional"), dict) else {}
+        technical, additional = _mapping(meta.get("technical")), _mapping(meta.get("additional"))
         videos = sorted((e for e in entries if e.is_file and is_video_name(e.name)), key=lambda e: e.mtime)
         start = _text(meta.get("start_time")) or _text(technical.get("start_time_iso"))
         if not start and videos:
@@ -288,13 +333,20 @@ class RecordingManager:
         upload = additional.get("vultr_upload") or meta.get("vultr_upload")
         extra = {k: v for k, v in meta.items() if k not in ("technical", "additional")}
         return Session(
-            name=name, title=_text(meta.get("title")) or name, folder=name,
+            name=name,
+            title=_text(meta.get("title")) or name,
+            folder=name,
             status=INTERRUPTED if meta.get("status") == RECORDING else STOPPED,
-            started_by="import", start_time=_aware(start) or now_iso(),
+            started_by="import",
+            start_time=_aware(start) or now_iso(),
             end_time=_aware(_text(meta.get("end_time")) or _text(technical.get("end_time_iso"))),
             metadata={"legacy_metadata": extra} if meta else {},
-            legacy_upload=upload if isinstance(upload, dict) else None,
+            legacy_upload=_mapping(upload) or None,
         )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: Any) -> str | None:
@@ -318,4 +370,3 @@ def _aware(value: str | None) -> str | None:
         return datetime.fromisoformat(value).astimezone().isoformat(timespec="milliseconds")
     except (ValueError, OverflowError, OSError):
         return None
-

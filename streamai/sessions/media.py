@@ -43,7 +43,11 @@ def probe_duration(fh: BinaryIO, timeout_s: float = 30.0) -> float | None:
     try:
         out = subprocess.run(
             [ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "json", source],
-            capture_output=True, timeout=timeout_s, check=True, text=True, pass_fds=fds,
+            capture_output=True,
+            timeout=timeout_s,
+            check=True,
+            text=True,
+            pass_fds=fds,
         ).stdout
         duration = float(json.loads(out)["format"]["duration"])
     except (subprocess.SubprocessError, KeyError, ValueError, TypeError, OSError) as exc:
@@ -52,8 +56,7 @@ def probe_duration(fh: BinaryIO, timeout_s: float = 30.0) -> float | None:
     return duration if duration == duration and duration not in (float("inf"), float("-inf")) else None
 
 
-def thumbnail_jpeg(fh: BinaryIO, duration_s: float | None, width: int = 480,
-                   timeout_s: float = 30.0) -> bytes | None:
+def thumbnail_jpeg(fh: BinaryIO, duration_s: float | None, width: int = 480, timeout_s: float = 30.0) -> bytes | None:
     """A JPEG of the frame about 10 % in (ffmpeg), or None when ffmpeg is missing or cannot read it."""
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
@@ -62,9 +65,28 @@ def thumbnail_jpeg(fh: BinaryIO, duration_s: float | None, width: int = 480,
     at = f"{(duration_s or 0) * 0.1:.3f}"
     try:
         image = subprocess.run(
-            [ffmpeg, "-v", "error", "-ss", at, "-i", source, "-frames:v", "1", "-vf", f"scale=w=min({width}\\,iw):h=-2",
-             "-f", "image2", "-c:v", "mjpeg", "pipe:1"],
-            capture_output=True, timeout=timeout_s, check=True, pass_fds=fds,
+            [
+                ffmpeg,
+                "-v",
+                "error",
+                "-ss",
+                at,
+                "-i",
+                source,
+                "-frames:v",
+                "1",
+                "-vf",
+                f"scale=w=min({width}\\,iw):h=-2",
+                "-f",
+                "image2",
+                "-c:v",
+                "mjpeg",
+                "pipe:1",
+            ],
+            capture_output=True,
+            timeout=timeout_s,
+            check=True,
+            pass_fds=fds,
         ).stdout
     except (subprocess.SubprocessError, OSError) as exc:
         log.info("no thumbnail for %s: %s", getattr(fh, "name", "a file"), exc)

@@ -11,8 +11,12 @@ from ..contract.events import now_iso
 from ..contract.vocabulary import SessionStatus
 from ..db import Database
 
-RECORDING, STOPPED, INTERRUPTED, FAILED = (SessionStatus.RECORDING, SessionStatus.STOPPED,
-                                           SessionStatus.INTERRUPTED, SessionStatus.FAILED)
+RECORDING, STOPPED, INTERRUPTED, FAILED = (
+    SessionStatus.RECORDING,
+    SessionStatus.STOPPED,
+    SessionStatus.INTERRUPTED,
+    SessionStatus.FAILED,
+)
 _JSON_COLUMNS = ("files", "metadata", "legacy_upload", "pauses", "markers")
 
 
@@ -35,9 +39,13 @@ class SessionFile:
         """From a stored row; anything but the names and figures (an old absolute path) is ignored."""
         duration = data.get("duration_s")
         start = data.get("start_ms")
-        return cls(name=str(data["name"]), size_bytes=int(data.get("size_bytes") or 0),
-                   duration_s=float(duration) if isinstance(duration, (int, float)) else None,
-                   folder=str(data.get("folder") or ""), start_ms=start if isinstance(start, int) else 0)
+        return cls(
+            name=str(data["name"]),
+            size_bytes=int(data.get("size_bytes") or 0),
+            duration_s=float(duration) if isinstance(duration, (int, float)) else None,
+            folder=str(data.get("folder") or ""),
+            start_ms=start if isinstance(start, int) else 0,
+        )
 
 
 @dataclass
@@ -89,13 +97,21 @@ class Session:
             total += max(0.0, (end - datetime.fromisoformat(span["start"])).total_seconds())
         return total
 
-    def markers_in(self, entry: "SessionFile") -> list[dict[str, Any]]:
+    def markers_in(self, entry: SessionFile) -> list[dict[str, Any]]:
         """The markers inside one file of the session, with timecodes from that file's start."""
         end = entry.start_ms + (entry.duration_s * 1000 if entry.duration_s is not None else float("inf"))
-        chosen = [m for m in self.markers if entry.start_ms <= m["timecode_ms"] < end or (
-            entry is self.files[-1] and m["timecode_ms"] >= end)] if self.files else []
-        return sorted(({**m, "timecode_ms": m["timecode_ms"] - entry.start_ms} for m in chosen),
-                      key=lambda m: m["timecode_ms"])
+        chosen = (
+            [
+                m
+                for m in self.markers
+                if entry.start_ms <= m["timecode_ms"] < end or (entry is self.files[-1] and m["timecode_ms"] >= end)
+            ]
+            if self.files
+            else []
+        )
+        return sorted(
+            ({**m, "timecode_ms": m["timecode_ms"] - entry.start_ms} for m in chosen), key=lambda m: m["timecode_ms"]
+        )
 
     def add_note(self, text: str) -> None:
         self.note = f"{self.note} {text}" if self.note else text

@@ -105,7 +105,10 @@ class ProcessingApiClient:
         try:
             with body:
                 response = self._session.post(
-                    self.base_url + self.upload_endpoint, data=body, headers=headers, timeout=self.timeout
+                    self.base_url + self.upload_endpoint,
+                    data=body,  # type: ignore[arg-type]  # a file-like body: requests streams it with its length
+                    headers=headers,
+                    timeout=self.timeout,
                 )
         except (UploadAborted, FileChanged) as exc:
             raise (Cancelled if isinstance(exc, UploadAborted) else PermanentError)(str(exc)) from exc
@@ -117,9 +120,10 @@ class ProcessingApiClient:
         payload = self._json(response, "upload")
         task_id = payload.get("task_id")
         if not task_id:
-            raise PermanentError("the processing API accepted the file but returned no task_id",
-                                 status=response.status_code)
-        return UploadReceipt(str(task_id), body.sha256, body.size, payload)
+            raise PermanentError(
+                "the processing API accepted the file but returned no task_id", status=response.status_code
+            )
+        return UploadReceipt(str(task_id), body.sha256 or "", body.size, payload)
 
     def status(self, task_id: str) -> dict[str, Any]:
         try:
@@ -144,8 +148,11 @@ class ProcessingApiClient:
             error = TransientError if response.status_code in RETRYABLE_STATUSES else PermanentError
             reason = _reason(response)
             response.close()
-            raise error(f"{kind} of {task_id} refused with HTTP {response.status_code}: {reason}",
-                        status=response.status_code, retry_after_s=_retry_after(response))
+            raise error(
+                f"{kind} of {task_id} refused with HTTP {response.status_code}: {reason}",
+                status=response.status_code,
+                retry_after_s=_retry_after(response),
+            )
         return response
 
     @staticmethod
@@ -160,8 +167,9 @@ class ProcessingApiClient:
         try:
             payload = response.json()
         except ValueError:
-            raise TransientError(f"{what} answered HTTP {response.status_code} without JSON",
-                                 status=response.status_code) from None
+            raise TransientError(
+                f"{what} answered HTTP {response.status_code} without JSON", status=response.status_code
+            ) from None
         if not isinstance(payload, dict):
             raise PermanentError(f"{what} answered with unexpected JSON", status=response.status_code)
         return payload

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import time
 import uuid
+from collections.abc import Callable, Generator
 from contextlib import closing
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from .windows import WINDOW_SIZE, read_windows
 
@@ -29,9 +31,7 @@ class UploadAborted(Exception):
 
 
 def _field(boundary: str, name: str, value: str) -> bytes:
-    return (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-    ).encode()
+    return (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n').encode()
 
 
 class MultipartFileBody:
@@ -61,17 +61,20 @@ class MultipartFileBody:
         self._should_abort = should_abort or (lambda: False)
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         quoted = filename.replace('"', "%22").replace("\r", "").replace("\n", "")
-        self._head = b"".join(_field(self.boundary, k, str(v)) for k, v in fields.items()) + (
-            f'--{self.boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
-            f'filename="{quoted}"\r\nContent-Type: {content_type}\r\n\r\n'
-        ).encode()
+        self._head = (
+            b"".join(_field(self.boundary, k, str(v)) for k, v in fields.items())
+            + (
+                f'--{self.boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
+                f'filename="{quoted}"\r\nContent-Type: {content_type}\r\n\r\n'
+            ).encode()
+        )
         # The tail's length is fixed (64 hex digits) even though its value is known only at the end.
         self._tail_length = len(self._tail("0" * 64))
         self._parts = self._generate()
         self._buffer: bytes | memoryview = b""
         self.file_bytes_sent = 0
 
-    def __enter__(self) -> "MultipartFileBody":
+    def __enter__(self) -> MultipartFileBody:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -95,7 +98,7 @@ class MultipartFileBody:
     def _tail(self, digest: str) -> bytes:
         return b"\r\n" + _field(self.boundary, SHA256_FIELD, digest) + f"--{self.boundary}--\r\n".encode()
 
-    def _generate(self) -> Iterator[bytes | memoryview]:
+    def _generate(self) -> Generator[bytes | memoryview, None, None]:
         yield self._head
         sha256 = hashlib.sha256()
         with closing(read_windows(self._file, self.size, self.filename)) as windows:  # let go even mid-way
@@ -105,6 +108,7 @@ class MultipartFileBody:
                 sha256.update(window)
                 self.file_bytes_sent += len(window)
                 self._on_progress(self.file_bytes_sent)
+                time.sleep(0)  # let others run: under gevent nothing else does until this one waits
                 yield window
         self._digest = sha256.hexdigest()
         yield self._tail(self._digest)

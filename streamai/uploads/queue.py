@@ -117,8 +117,17 @@ class UploadQueue:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def enqueue(self, *, session_name: str, file_folder: str, file_name: str, total_bytes: int,
-                subtitle_model: str, priority: int, manual: bool) -> Job:
+    def enqueue(
+        self,
+        *,
+        session_name: str,
+        file_folder: str,
+        file_name: str,
+        total_bytes: int,
+        subtitle_model: str,
+        priority: int,
+        manual: bool,
+    ) -> Job:
         """A new queued job, or DuplicateJob with the live one when the file already has one."""
         stamp = now_iso()
         try:
@@ -126,8 +135,18 @@ class UploadQueue:
                 cursor = conn.execute(
                     "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, manual, subtitle_model,"
                     " priority, total_bytes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (session_name, file_folder, file_name, str(QUEUED), int(manual), subtitle_model, priority,
-                     total_bytes, stamp, stamp),
+                    (
+                        session_name,
+                        file_folder,
+                        file_name,
+                        str(QUEUED),
+                        int(manual),
+                        subtitle_model,
+                        priority,
+                        total_bytes,
+                        stamp,
+                        stamp,
+                    ),
                 )
                 job_id = cursor.lastrowid
         except sqlite3.IntegrityError:
@@ -135,13 +154,22 @@ class UploadQueue:
             if live is None:
                 raise
             raise DuplicateJob(live) from None
-        return self.get(job_id)
+        return self._get(job_id)
+
+    def _get(self, job_id: int | None) -> Job:
+        """A job that must exist (we just wrote it)."""
+        job = self.get(job_id or 0)
+        if job is None:
+            raise LookupError(f"upload job {job_id} vanished")
+        return job
 
     def live_job(self, session_name: str, file_folder: str, file_name: str) -> Job | None:
         with self.db.reading() as conn:
             row = conn.execute(
                 "SELECT * FROM upload_jobs WHERE session_name = ? AND file_folder = ? AND file_name = ?"
-                " AND state IN (?, ?, ?)", (session_name, file_folder, file_name, *LIVE)).fetchone()
+                " AND state IN (?, ?, ?)",
+                (session_name, file_folder, file_name, *LIVE),
+            ).fetchone()
         return Job.from_row(row) if row else None
 
     def claim_next(self, now: float | None = None) -> Job | None:
@@ -179,34 +207,57 @@ class UploadQueue:
 
     def record_progress(self, job_id: int, bytes_sent: int) -> None:
         with self.db.transaction() as conn:
-            conn.execute("UPDATE upload_jobs SET bytes_sent = ? WHERE id = ? AND state = ?",
-                         (bytes_sent, job_id, UPLOADING))
+            conn.execute(
+                "UPDATE upload_jobs SET bytes_sent = ? WHERE id = ? AND state = ?", (bytes_sent, job_id, UPLOADING)
+            )
 
-    def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, bytes_sent: int,
-                      poll_in_s: float) -> Job | None:
+    def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, bytes_sent: int, poll_in_s: float) -> Job | None:
         return self._transition(
-            job_id, (UPLOADING, CANCELLED), state=UPLOADED, task_id=task_id, sha256=sha256, last_error=None,
-            finished_at=now_iso(), uploaded_at=now_iso(), next_poll_at=time.time() + poll_in_s, poll_interval_s=poll_in_s,
-            processing_status="uploaded", bytes_sent=bytes_sent,
+            job_id,
+            (UPLOADING, CANCELLED),
+            state=UPLOADED,
+            task_id=task_id,
+            sha256=sha256,
+            last_error=None,
+            finished_at=now_iso(),
+            uploaded_at=now_iso(),
+            next_poll_at=time.time() + poll_in_s,
+            poll_interval_s=poll_in_s,
+            processing_status="uploaded",
+            bytes_sent=bytes_sent,
         )
 
     def mark_retrying(self, job_id: int, *, error: str, next_attempt_at: float) -> Job | None:
-        return self._transition(job_id, (UPLOADING,), state=RETRYING, last_error=error,
-                                next_attempt_at=next_attempt_at)
+        return self._transition(job_id, (UPLOADING,), state=RETRYING, last_error=error, next_attempt_at=next_attempt_at)
 
     def mark_failed(self, job_id: int, *, error: str, allowed: Iterable[str] = (UPLOADING,)) -> Job | None:
         return self._transition(job_id, allowed, state=FAILED, last_error=error, finished_at=now_iso())
 
     def cancel(self, job_id: int) -> Job | None:
-        return self._transition(job_id, CANCELLABLE, state=CANCELLED, last_error="cancelled by a user",
-                                next_attempt_at=None, finished_at=now_iso())
+        return self._transition(
+            job_id,
+            CANCELLABLE,
+            state=CANCELLED,
+            last_error="cancelled by a user",
+            next_attempt_at=None,
+            finished_at=now_iso(),
+        )
 
     def retry(self, job_id: int) -> Job | None:
         """Queued again; DuplicateJob when its file got another live job meanwhile."""
         try:
-            return self._transition(job_id, RETRYABLE, state=QUEUED, next_attempt_at=None, finished_at=None,
-                                    bytes_sent=0, task_id=None, processing_status=None,
-                                    processing_progress=None, processing_message=None)
+            return self._transition(
+                job_id,
+                RETRYABLE,
+                state=QUEUED,
+                next_attempt_at=None,
+                finished_at=None,
+                bytes_sent=0,
+                task_id=None,
+                processing_status=None,
+                processing_progress=None,
+                processing_message=None,
+            )
         except sqlite3.IntegrityError:
             job = self.get(job_id)
             live = job and self.live_job(job.session_name, job.file_folder, job.file_name)
@@ -214,12 +265,26 @@ class UploadQueue:
                 raise
             raise DuplicateJob(live) from None
 
-    def record_processing(self, job_id: int, *, status: str, progress: float | None, message: str | None,
-                          state: str, next_poll_at: float | None, poll_interval_s: float | None) -> Job | None:
+    def record_processing(
+        self,
+        job_id: int,
+        *,
+        status: str,
+        progress: float | None,
+        message: str | None,
+        state: str,
+        next_poll_at: float | None,
+        poll_interval_s: float | None,
+    ) -> Job | None:
         finished = now_iso() if state in (COMPLETED, FAILED) else None
-        changes: dict[str, Any] = dict(state=state, processing_status=status, processing_progress=progress,
-                                       processing_message=message, next_poll_at=next_poll_at,
-                                       poll_interval_s=poll_interval_s)
+        changes: dict[str, Any] = dict(
+            state=state,
+            processing_status=status,
+            processing_progress=progress,
+            processing_message=message,
+            next_poll_at=next_poll_at,
+            poll_interval_s=poll_interval_s,
+        )
         if finished:
             changes["finished_at"] = changes["processed_at"] = finished
         if state == COMPLETED:  # its results are fetched next
@@ -236,8 +301,11 @@ class UploadQueue:
     def due_results(self, now: float | None = None) -> list[Job]:
         now = time.time() if now is None else now
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT * FROM upload_jobs WHERE results_state = 'pending' AND"
-                                " coalesce(results_next_at, 0) <= ? ORDER BY results_next_at", (now,)).fetchall()
+            rows = conn.execute(
+                "SELECT * FROM upload_jobs WHERE results_state = 'pending' AND"
+                " coalesce(results_next_at, 0) <= ? ORDER BY results_next_at",
+                (now,),
+            ).fetchall()
         return [Job.from_row(r) for r in rows]
 
     def _results(self, job_id: int, expected: str, **changes: Any) -> Job | None:
@@ -246,8 +314,10 @@ class UploadQueue:
             changes["results"] = json.dumps(changes["results"], allow_nan=False)
         sets = ", ".join(f"{key} = :{key}" for key in changes)
         with self.db.transaction() as conn:
-            updated = conn.execute(f"UPDATE upload_jobs SET {sets} WHERE id = :id AND results_state = :expected",
-                                   {**changes, "id": job_id, "expected": expected}).rowcount
+            updated = conn.execute(
+                f"UPDATE upload_jobs SET {sets} WHERE id = :id AND results_state = :expected",
+                {**changes, "id": job_id, "expected": expected},
+            ).rowcount
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.from_row(row) if updated and row else None
 
@@ -260,17 +330,26 @@ class UploadQueue:
     def results_retry(self, job_id: int, *, error: str, attempts: int, next_at: float | None) -> Job | None:
         """Try again at `next_at`, or give up (`failed`) when it is None."""
         state = "pending" if next_at is not None else "failed"
-        return self._results(job_id, "fetching", results_state=state, results_error=error,
-                             results_attempts=attempts, results_next_at=next_at)
+        return self._results(
+            job_id,
+            "fetching",
+            results_state=state,
+            results_error=error,
+            results_attempts=attempts,
+            results_next_at=next_at,
+        )
 
     def recover_interrupted(self) -> list[Job]:
         """Jobs that were uploading when the process died go back to the queue (and fetches too)."""
         with self.db.transaction() as conn:
             rows = conn.execute("SELECT id FROM upload_jobs WHERE state = ?", (UPLOADING,)).fetchall()
-            conn.execute("UPDATE upload_jobs SET state = ?, bytes_sent = 0, next_attempt_at = NULL, updated_at = ?"
-                         " WHERE state = ?", (QUEUED, now_iso(), UPLOADING))
+            conn.execute(
+                "UPDATE upload_jobs SET state = ?, bytes_sent = 0, next_attempt_at = NULL, updated_at = ?"
+                " WHERE state = ?",
+                (QUEUED, now_iso(), UPLOADING),
+            )
             conn.execute("UPDATE upload_jobs SET results_state = 'pending' WHERE results_state = 'fetching'")
-        return [self.get(r["id"]) for r in rows]
+        return [self._get(r["id"]) for r in rows]
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -279,11 +358,12 @@ class UploadQueue:
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.from_row(row) if row else None
 
-    def list(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
+    def find(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
         where, params = ("WHERE state = ?", [state]) if state else ("", [])
         with self.db.reading() as conn:
-            rows = conn.execute(f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?",
-                                (*params, limit, offset)).fetchall()
+            rows = conn.execute(
+                f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?", (*params, limit, offset)
+            ).fetchall()
         return [Job.from_row(r) for r in rows]
 
     def latest_for_sessions(self, names: Iterable[str]) -> dict[str, Job]:
@@ -294,7 +374,8 @@ class UploadQueue:
         with self.db.reading() as conn:
             rows = conn.execute(
                 f"SELECT * FROM upload_jobs WHERE id IN (SELECT max(id) FROM upload_jobs"
-                f" WHERE session_name IN ({marks}) GROUP BY session_name)", names
+                f" WHERE session_name IN ({marks}) GROUP BY session_name)",
+                names,
             ).fetchall()
         return {row["session_name"]: Job.from_row(row) for row in rows}
 
@@ -316,7 +397,8 @@ class UploadQueue:
         with self.db.reading() as conn:
             rows = conn.execute(
                 "SELECT * FROM upload_jobs WHERE state IN (?, ?) AND task_id IS NOT NULL"
-                " AND coalesce(next_poll_at, 0) <= ? ORDER BY next_poll_at", (*FOLLOWING, now)
+                " AND coalesce(next_poll_at, 0) <= ? ORDER BY next_poll_at",
+                (*FOLLOWING, now),
             ).fetchall()
         return [Job.from_row(r) for r in rows]
 
@@ -326,7 +408,7 @@ class UploadQueue:
             row = conn.execute("SELECT min(next_attempt_at) FROM upload_jobs WHERE state = ?", (RETRYING,)).fetchone()
         return row[0]
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[JobState, int]:
         with self.db.reading() as conn:
             rows = conn.execute("SELECT state, count(*) FROM upload_jobs GROUP BY state").fetchall()
         found = {row[0]: row[1] for row in rows}

@@ -15,12 +15,14 @@ into one reused buffer instead.
 
 from __future__ import annotations
 
+import io
 import mmap
 import os
 import signal
+from collections.abc import Generator, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, cast
 
 try:
     import fcntl
@@ -34,7 +36,7 @@ class FileChanged(Exception):
     """The file was changed (or opened for writing) while it was being read."""
 
 
-def read_windows(fh: BinaryIO, size: int, name: str) -> Iterator[memoryview]:
+def read_windows(fh: BinaryIO, size: int, name: str) -> Generator[memoryview, None, None]:
     """The open file's `size` bytes as views of at most WINDOW_SIZE bytes, or FileChanged.
 
     Each view is valid only until the next one is asked for: use it (hash it, send it) first.
@@ -106,7 +108,7 @@ def _mapped(name: str, fd: int, mapping: mmap.mmap, size: int) -> Iterator[memor
         if fcntl.fcntl(fd, fcntl.F_GETLEASE) != fcntl.F_RDLCK:
             raise FileChanged(f"{name} was opened for writing while it was being sent")
         length = min(WINDOW_SIZE, size - start)
-        yield view[start:start + length]
+        yield view[start : start + length]
         # Sent: drop it from our address space (the page cache keeps it), so RSS stays flat.
         mapping.madvise(mmap.MADV_DONTNEED, start, length)
 
@@ -115,7 +117,7 @@ def _buffered(fh: BinaryIO, size: int) -> Iterator[memoryview]:
     buffer = memoryview(bytearray(WINDOW_SIZE))
     remaining = size
     while remaining:
-        length = fh.readinto(buffer[:min(WINDOW_SIZE, remaining)])
+        length = cast(io.RawIOBase, fh).readinto(buffer[: min(WINDOW_SIZE, remaining)])  # opened unbuffered
         if not length:
             return  # shorter than expected: the caller's size check says so
         remaining -= length

@@ -162,14 +162,20 @@ class UploadWorker:
         with fh:
             size = os.fstat(fh.fileno()).st_size
             if size != job.total_bytes:
-                return self._fail(job, f"{job.file_name} changed size since it was queued "
-                                       f"({size} bytes, expected {job.total_bytes})")
+                return self._fail(
+                    job, f"{job.file_name} changed size since it was queued ({size} bytes, expected {job.total_bytes})"
+                )
             log.info("uploading %s (job %s, attempt %d)", job.file_name, job.id, job.attempts)
             try:
                 receipt = self.client.upload(
-                    fh, job.file_name, size,
-                    fields={"subtitle_model": job.subtitle_model, "priority": str(job.priority),
-                            **self.form_fields(job)},
+                    fh,
+                    job.file_name,
+                    size,
+                    fields={
+                        "subtitle_model": job.subtitle_model,
+                        "priority": str(job.priority),
+                        **self.form_fields(job),
+                    },
                     idempotency_key=job.idempotency_key,
                     on_progress=_ProgressReporter(job, self.queue, self.listener),
                     should_abort=lambda: job.id in self._aborted or self._stopping.is_set(),
@@ -184,8 +190,13 @@ class UploadWorker:
             log.warning("job %s: %s changed content between attempts", job.id, job.file_name)
         # A cancel that came after the last byte left is too late: the API has the file, so the
         # job records it rather than inviting a duplicate upload.
-        updated = self.queue.mark_uploaded(job.id, task_id=receipt.task_id, sha256=receipt.sha256,
-                                           bytes_sent=receipt.size, poll_in_s=self.poll_interval_s)
+        updated = self.queue.mark_uploaded(
+            job.id,
+            task_id=receipt.task_id,
+            sha256=receipt.sha256,
+            bytes_sent=receipt.size,
+            poll_in_s=self.poll_interval_s,
+        )
         self._aborted.discard(job.id)
         if updated is None:
             log.error("job %s vanished while %s was being sent (task %s)", job.id, job.file_name, receipt.task_id)
@@ -199,8 +210,9 @@ class UploadWorker:
             return self._fail(job, str(exc))
         next_at = time.time() + self.retry.delay(job.attempts, exc.retry_after_s)
         updated = self.queue.mark_retrying(job.id, error=str(exc), next_attempt_at=next_at)
-        log.warning("upload job %s attempt %d failed: %s; next try in %.1fs", job.id, job.attempts, exc,
-                    next_at - time.time())
+        log.warning(
+            "upload job %s attempt %d failed: %s; next try in %.1fs", job.id, job.attempts, exc, next_at - time.time()
+        )
         self._tell(self.listener.attempt_failed, updated or job, str(exc), next_at)
         self._changed(updated)
 
@@ -245,24 +257,40 @@ class UploadWorker:
         progress = float(progress) if isinstance(progress, (int, float)) and progress == progress else None
         message = report.get("message") or report.get("error") or report.get("detail")
         message = str(message) if message is not None else None
-        changed = (status, progress, message) != (job.processing_status, job.processing_progress,
-                                                  job.processing_message)
+        changed = (status, progress, message) != (
+            job.processing_status,
+            job.processing_progress,
+            job.processing_message,
+        )
         if changed:
             interval = self.poll_interval_s  # keep up while things move
         self._record(job, status, progress, message, interval, announce=changed)
 
-    def _record(self, job: Job, status: str, progress: float | None, message: str | None,
-                interval: float | None, announce: bool = True) -> None:
+    def _record(
+        self,
+        job: Job,
+        status: str,
+        progress: float | None,
+        message: str | None,
+        interval: float | None,
+        announce: bool = True,
+    ) -> None:
         state = state_for_processing(status)
         finished = state in (COMPLETED, FAILED)
         next_poll = None if finished or interval is None else time.time() + interval
-        updated = self.queue.record_processing(job.id, status=status, progress=progress, message=message,
-                                               state=state, next_poll_at=next_poll, poll_interval_s=interval)
+        updated = self.queue.record_processing(
+            job.id,
+            status=status,
+            progress=progress,
+            message=message,
+            state=state,
+            next_poll_at=next_poll,
+            poll_interval_s=interval,
+        )
         if updated is None or not (announce or finished):
             return
         self._tell(self.listener.processing, updated, status, progress, message)
         self._changed(updated)
-
 
     # -- fetching the results ----------------------------------------------------------------
 
@@ -291,10 +319,17 @@ class UploadWorker:
         except (ProcessingApiError, OSError, requests.RequestException) as exc:
             attempts = claimed.results_attempts + 1
             retry = not isinstance(exc, ProcessingApiError) or exc.retryable
-            next_at = (time.time() + self.retry.delay(attempts, getattr(exc, "retry_after_s", None))
-                       if retry and attempts < MAX_RESULT_ATTEMPTS else None)
-            log.warning("results of task %s: %s (%s)", claimed.task_id, exc,
-                        f"retrying, attempt {attempts}" if next_at else "giving up")
+            next_at = (
+                time.time() + self.retry.delay(attempts, getattr(exc, "retry_after_s", None))
+                if retry and attempts < MAX_RESULT_ATTEMPTS
+                else None
+            )
+            log.warning(
+                "results of task %s: %s (%s)",
+                claimed.task_id,
+                exc,
+                f"retrying, attempt {attempts}" if next_at else "giving up",
+            )
             self._changed(self.queue.results_retry(job.id, error=str(exc), attempts=attempts, next_at=next_at))
             return
         updated = self.queue.results_fetched(job.id, fetched)

@@ -66,10 +66,11 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.server import Server, ServerConnection, serve
@@ -77,15 +78,26 @@ from websockets.sync.server import Server, ServerConnection, serve
 OUTPUTS = 1 << 6  # EventSubscription::Outputs
 ALL_LOW_VOLUME = (1 << 11) - 1  # EventSubscription::All in 5.x, before Canvases
 STARTING, STARTED, STOPPING, STOPPED, PAUSED, RESUMED = (
-    f"OBS_WEBSOCKET_OUTPUT_{name}" for name in ("STARTING", "STARTED", "STOPPING", "STOPPED", "PAUSED", "RESUMED"))
+    f"OBS_WEBSOCKET_OUTPUT_{name}" for name in ("STARTING", "STARTED", "STOPPING", "STOPPED", "PAUSED", "RESUMED")
+)
 
 SUCCESS, UNKNOWN_REQUEST_TYPE = 100, 204
 INVALID_FIELD_TYPE, FIELD_EMPTY = 401, 403
 OUTPUT_RUNNING, OUTPUT_NOT_RUNNING, OUTPUT_PAUSED, OUTPUT_NOT_PAUSED = 500, 501, 502, 503
 PROCESSING_FAILED = 702
 
-BASE_REQUESTS = ["GetVersion", "GetStats", "GetRecordDirectory", "GetRecordStatus", "ToggleRecord",
-                 "StartRecord", "StopRecord", "ToggleRecordPause", "PauseRecord", "ResumeRecord"]
+BASE_REQUESTS = [
+    "GetVersion",
+    "GetStats",
+    "GetRecordDirectory",
+    "GetRecordStatus",
+    "ToggleRecord",
+    "StartRecord",
+    "StopRecord",
+    "ToggleRecordPause",
+    "PauseRecord",
+    "ResumeRecord",
+]
 REQUESTS_5_5 = ["SplitRecordFile", "CreateRecordChapter"]
 
 # The recorder's own states (the events above are what clients see).
@@ -171,10 +183,20 @@ class FakeObs:
     free space of the record directory); it can be changed while running.
     """
 
-    def __init__(self, workdir: Path, password: str = "obs-test-password", version: str = "5.5.0",
-                 port: int | None = None, *, split_every_s: float | None = None,
-                 split_every_bytes: int | None = None, available_disk_mb: float | None = None,
-                 split_enabled: bool = True, chapters_enabled: bool = True, obs_version: str | None = None):
+    def __init__(
+        self,
+        workdir: Path,
+        password: str = "obs-test-password",
+        version: str = "5.5.0",
+        port: int | None = None,
+        *,
+        split_every_s: float | None = None,
+        split_every_bytes: int | None = None,
+        available_disk_mb: float | None = None,
+        split_enabled: bool = True,
+        chapters_enabled: bool = True,
+        obs_version: str | None = None,
+    ):
         self.workdir = Path(workdir)
         self.record_dir = self.workdir / "obs-output"
         self.password = password
@@ -206,11 +228,17 @@ class FakeObs:
 
     # -- life ------------------------------------------------------------------------------
 
-    def start(self) -> "FakeObs":
+    def start(self) -> FakeObs:
         self.record_dir.mkdir(parents=True, exist_ok=True)
         self._closed.clear()
-        self._server = serve(self._serve_client, "127.0.0.1", self.port, compression=None, ping_interval=None,
-                             select_subprotocol=self._select_subprotocol)
+        self._server = serve(
+            self._serve_client,
+            "127.0.0.1",
+            self.port,
+            compression=None,
+            ping_interval=None,
+            select_subprotocol=self._select_subprotocol,
+        )
         self.port = self._server.socket.getsockname()[1]
         self._spawn_thread(self._server.serve_forever, "fake-obs-server")
         if self.split_every_s or self.split_every_bytes:
@@ -328,8 +356,11 @@ class FakeObs:
     def _handle(self, client: _Client, op: Any, data: Any) -> tuple[int, str] | None:
         """One message; returns (close code, reason) when the connection must close."""
         if not isinstance(data, dict):
-            return (4003, "Your payload is missing data (`d`).") if data is None else (
-                4004, "Your payload's data (`d`) is not an object.")
+            return (
+                (4003, "Your payload is missing data (`d`).")
+                if data is None
+                else (4004, "Your payload's data (`d`) is not an object.")
+            )
         if not client.identified and op != 1:
             return 4007, "You attempted to send a non-Identify message while not identified."
         if op == 1:
@@ -358,8 +389,9 @@ class FakeObs:
             return 4008, "You are already Identified with the obs-websocket server."
         if self.password:
             if "authentication" not in data:
-                return 4009, ("Your payload's data is missing an `authentication` string, "
-                              "however authentication is required.")
+                return 4009, (
+                    "Your payload's data is missing an `authentication` string, however authentication is required."
+                )
             expected = auth_string(self.password, self._salt, client.challenge)
             if not secrets.compare_digest(str(data["authentication"]), expected):
                 return 4009, "Authentication failed."
@@ -416,8 +448,14 @@ class FakeObs:
                     self._send(client, 5, {"eventType": event_type, "eventIntent": OUTPUTS, "eventData": event_data})
 
     def _record_state(self, state: str, path: Path | None = None) -> None:
-        self._emit("RecordStateChanged", {"outputActive": state in (STARTED, RESUMED), "outputState": state,
-                                          "outputPath": str(path) if path else None})
+        self._emit(
+            "RecordStateChanged",
+            {
+                "outputActive": state in (STARTED, RESUMED),
+                "outputState": state,
+                "outputPath": str(path) if path else None,
+            },
+        )
 
     # -- requests (called with self._lock held) ----------------------------------------------
 
@@ -444,20 +482,34 @@ class FakeObs:
         return answer, after
 
     def _get_version(self, _):
-        return {"obsVersion": self.obs_version, "obsWebSocketVersion": self.version, "rpcVersion": 1,
-                "availableRequests": self.available_requests, "supportedImageFormats": ["jpeg", "jpg", "png"],
-                "platform": "debian", "platformDescription": "Fake OBS for StreamAI tests"}, None
+        return {
+            "obsVersion": self.obs_version,
+            "obsWebSocketVersion": self.version,
+            "rpcVersion": 1,
+            "availableRequests": self.available_requests,
+            "supportedImageFormats": ["jpeg", "jpg", "png"],
+            "platform": "debian",
+            "platformDescription": "Fake OBS for StreamAI tests",
+        }, None
 
     def _get_stats(self, _):
         disk = self.available_disk_mb
         if disk is None:
             disk = shutil.disk_usage(self.record_dir).free / (1024 * 1024)
         active = self._state in (RECORDING, PAUSED_, STOPPING_)
-        return {"cpuUsage": 1.0, "memoryUsage": 200.0, "availableDiskSpace": float(disk),
-                "activeFps": 30.0, "averageFrameRenderTime": 1.0, "renderSkippedFrames": 0,
-                "renderTotalFrames": 0, "outputSkippedFrames": 0,
-                "outputTotalFrames": self._status()["outputDuration"] * 30 // 1000 if active else 0,
-                "webSocketSessionIncomingMessages": None, "webSocketSessionOutgoingMessages": None}, None
+        return {
+            "cpuUsage": 1.0,
+            "memoryUsage": 200.0,
+            "availableDiskSpace": float(disk),
+            "activeFps": 30.0,
+            "averageFrameRenderTime": 1.0,
+            "renderSkippedFrames": 0,
+            "renderTotalFrames": 0,
+            "outputSkippedFrames": 0,
+            "outputTotalFrames": self._status()["outputDuration"] * 30 // 1000 if active else 0,
+            "webSocketSessionIncomingMessages": None,
+            "webSocketSessionOutgoingMessages": None,
+        }, None
 
     def _get_record_directory(self, _):
         return {"recordDirectory": str(self.record_dir)}, None
@@ -468,12 +520,22 @@ class FakeObs:
     def _status(self) -> dict:
         rec = self._recording
         if self._state == IDLE or rec is None:
-            return {"outputActive": False, "outputPaused": False, "outputTimecode": timecode(0),
-                    "outputDuration": 0, "outputBytes": self._last_bytes}
+            return {
+                "outputActive": False,
+                "outputPaused": False,
+                "outputTimecode": timecode(0),
+                "outputDuration": 0,
+                "outputBytes": self._last_bytes,
+            }
         ms = rec.active_ms(time.monotonic())
         size = rec.done_bytes + (_size(rec.writer.path) if rec.writer else 0)
-        return {"outputActive": True, "outputPaused": self._state == PAUSED_, "outputTimecode": timecode(ms),
-                "outputDuration": ms, "outputBytes": size}
+        return {
+            "outputActive": True,
+            "outputPaused": self._state == PAUSED_,
+            "outputTimecode": timecode(ms),
+            "outputDuration": ms,
+            "outputBytes": size,
+        }
 
     def _toggle_record(self, data):
         if self._state == IDLE:
@@ -493,6 +555,7 @@ class FakeObs:
         def after():
             self._record_state(STARTING)
             self._spawn_thread(lambda: self._run_start(recording), "fake-obs-start")
+
         return None, after
 
     def _stop_record(self, _):
@@ -536,8 +599,7 @@ class FakeObs:
         return {"outputPaused": True}, self._pause_record(data)[1]
 
     def _split_record_file(self, _):
-        self._check_can_mark(self.split_enabled,
-                             "Verify that file splitting is enabled in the output settings.")
+        self._check_can_mark(self.split_enabled, "Verify that file splitting is enabled in the output settings.")
         rec = self._recording
         if rec.splitting:
             return None, None  # one split is already under way, like OBS's manual_split flag
@@ -551,11 +613,11 @@ class FakeObs:
                 raise RequestError(INVALID_FIELD_TYPE, "The field value of `chapterName` must be a string.")
             if not name:
                 raise RequestError(FIELD_EMPTY, "The field value of `chapterName` must not be empty.")
-        self._check_can_mark(self.chapters_enabled,
-                             "Verify that the output being used supports chapter markers.")
+        self._check_can_mark(self.chapters_enabled, "Verify that the output being used supports chapter markers.")
         rec = self._recording
-        self.chapters.append(Chapter(rec.writer.path if rec.writer else rec.first_path,
-                                     rec.active_ms(time.monotonic()), name))
+        self.chapters.append(
+            Chapter(rec.writer.path if rec.writer else rec.first_path, rec.active_ms(time.monotonic()), name)
+        )
         return None, None
 
     def _check_can_mark(self, enabled: bool, comment: str) -> None:
@@ -590,8 +652,9 @@ class FakeObs:
         """Starts ffmpeg on `path` (with self._lock held); None once the fake is closing."""
         if self._closed.is_set():
             return None
-        proc = subprocess.Popen(ffmpeg_command(path), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ffmpeg_command(path), stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         self._procs.add(proc)
         return proc
 
@@ -669,7 +732,8 @@ class FakeObs:
                     continue
                 writer = rec.writer
                 due = (self.split_every_s and writer.active_s(time.monotonic()) >= self.split_every_s) or (
-                    self.split_every_bytes and _size(writer.path) >= self.split_every_bytes)
+                    self.split_every_bytes and _size(writer.path) >= self.split_every_bytes
+                )
                 if due:
                     rec.splitting = True
                     self._spawn_thread(lambda: self._run_split(rec), "fake-obs-split")
@@ -685,12 +749,41 @@ def ffmpeg_command(path: Path) -> list[str]:
     """A live test pattern and tone into a real mkv. The realtime filters pace it to the clock and,
     after a SIGSTOP longer than their limit, start again from where they were: no paused time in
     the file. Clusters every 500 ms and flushed packets make the file grow as it records."""
-    return ["ffmpeg", "-hide_banner", "-loglevel", "error", "-nostats", "-y",
-            "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=30,realtime=limit=0.2",
-            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000,arealtime=limit=0.2",
-            "-c:v", "libx264", "-preset", "ultrafast", "-g", "30", "-pix_fmt", "yuv420p",
-            "-c:a", "aac", "-b:a", "64k", "-flush_packets", "1", "-cluster_time_limit", "500",
-            "-f", "matroska", str(path)]
+    return [
+        "ffmpeg",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-nostats",
+        "-y",
+        "-f",
+        "lavfi",
+        "-i",
+        "testsrc2=size=320x240:rate=30,realtime=limit=0.2",
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:sample_rate=48000,arealtime=limit=0.2",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-g",
+        "30",
+        "-pix_fmt",
+        "yuv420p",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "64k",
+        "-flush_packets",
+        "1",
+        "-cluster_time_limit",
+        "500",
+        "-f",
+        "matroska",
+        str(path),
+    ]
 
 
 def _finish_ffmpeg(proc: subprocess.Popen, grace_s: float = 30) -> None:

@@ -9,5 +9,8 @@ def lease_lines(path: Path) -> list[str]:
     """/proc/locks lines for the leases on `path` (ACTIVE, or BREAKING while a writer waits)."""
     st = path.stat()
     suffix = f":{st.st_ino}"
-    return [line for line in Path("/proc/locks").read_text().splitlines()
-            if " LEASE " in line and line.split()[5].endswith(suffix)]
+    return [
+        line
+        for line in Path("/proc/locks").read_text().splitlines()
+        if " LEASE " in line and line.split()[5].endswith(suffix)
+    ]

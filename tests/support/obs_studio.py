@@ -119,8 +119,16 @@ class ObsStudio:
     OBS's automatic file splitting, which needs the Advanced output mode; by default the profile is
     the Simple mode, without splitting."""
 
-    def __init__(self, workdir: Path | None = None, password: str = "obs-test-password", port: int | None = None,
-                 *, split_every_s: int | None = None, split_every_mb: int | None = None, bitrate_kbps: int = 400):
+    def __init__(
+        self,
+        workdir: Path | None = None,
+        password: str = "obs-test-password",
+        port: int | None = None,
+        *,
+        split_every_s: int | None = None,
+        split_every_mb: int | None = None,
+        bitrate_kbps: int = 400,
+    ):
         if split_every_s is not None and (split_every_s < 60 or split_every_s % 60):
             raise ValueError("OBS 29 splits by time in whole minutes: split_every_s must be 60, 120, ...")
         if split_every_s and split_every_mb:
@@ -147,8 +155,11 @@ class ObsStudio:
         (config / "global.ini").write_text(GLOBAL_INI.format(port=self.port, auth=auth, password=self.password))
         if self.split_every_s or self.split_every_mb:
             ini = ADVANCED_PROFILE_INI.format(
-                record_dir=self.record_dir, split_type="Time" if self.split_every_s else "Size",
-                split_minutes=(self.split_every_s or 0) // 60 or 15, split_mb=self.split_every_mb or 2048)
+                record_dir=self.record_dir,
+                split_type="Time" if self.split_every_s else "Size",
+                split_minutes=(self.split_every_s or 0) // 60 or 15,
+                split_mb=self.split_every_mb or 2048,
+            )
             (profile / "recordEncoder.json").write_text(RECORD_ENCODER_JSON.format(bitrate=self.bitrate_kbps))
         else:
             ini = PROFILE_INI.format(record_dir=self.record_dir)
@@ -158,7 +169,9 @@ class ObsStudio:
         read_fd, write_fd = os.pipe()
         self.xvfb = subprocess.Popen(
             ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            pass_fds=(write_fd,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(write_fd)
         with os.fdopen(read_fd) as pipe:
@@ -167,7 +180,7 @@ class ObsStudio:
             raise RuntimeError("Xvfb did not start")
         self.display = f":{number}"
 
-    def start(self, timeout_s: float = 60) -> "ObsStudio":
+    def start(self, timeout_s: float = 60) -> ObsStudio:
         self._configure()
         if self.xvfb is None or self.xvfb.poll() is not None:
             self._start_xvfb()
@@ -178,14 +191,21 @@ class ObsStudio:
             "LIBGL_ALWAYS_SOFTWARE": "1",
             "QT_QPA_PLATFORM": "xcb",
             # OBS fetches a services list at start-up: point it at a closed local port instead.
-            "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9",
-            "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
-            "ALL_PROXY": "http://127.0.0.1:9", "no_proxy": "", "NO_PROXY": "",
+            "http_proxy": "http://127.0.0.1:9",
+            "https_proxy": "http://127.0.0.1:9",
+            "HTTP_PROXY": "http://127.0.0.1:9",
+            "HTTPS_PROXY": "http://127.0.0.1:9",
+            "ALL_PROXY": "http://127.0.0.1:9",
+            "no_proxy": "",
+            "NO_PROXY": "",
         }
         log = open(self.log_path, "ab")
         self.obs = subprocess.Popen(
             ["obs", "--multi", "--disable-shutdown-check", "--minimize-to-tray", "--disable-missing-files-check"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=self.workdir,
         )
         log.close()
         deadline = time.monotonic() + timeout_s
@@ -208,7 +228,7 @@ class ObsStudio:
     def stop_obs(self) -> None:
         _stop(self.obs)
 
-    def restart(self) -> "ObsStudio":
+    def restart(self) -> ObsStudio:
         self.stop_obs()
         return self.start()
 
@@ -230,8 +250,9 @@ class ObsStudio:
             if data.output_state == "OBS_WEBSOCKET_OUTPUT_STOPPED":
                 stopped.set()
 
-        with obsws_python.EventClient(host="127.0.0.1", port=self.port, password=self.password,
-                                      subs=obsws_python.Subs.OUTPUTS) as events:
+        with obsws_python.EventClient(
+            host="127.0.0.1", port=self.port, password=self.password, subs=obsws_python.Subs.OUTPUTS
+        ) as events:
             events.callback.register(on_record_state_changed)
             with self.window() as client:
                 client.stop_record()

@@ -35,8 +35,11 @@ def say(*parts) -> None:
 
 def ffprobe(path: str) -> str:
     """'duration=…s' when the file is a complete, readable video, else the error."""
-    run = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", path],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", path],
+        capture_output=True,
+        text=True,
+    )
     if run.returncode:
         return f"unreadable: {run.stderr.strip()[:200]}"
     return f"duration={json.loads(run.stdout).get('format', {}).get('duration')}s"
@@ -54,7 +57,8 @@ class RawClient:
         if auth:
             secret = base64.b64encode(hashlib.sha256((password + auth["salt"]).encode()).digest())
             identify["authentication"] = base64.b64encode(
-                hashlib.sha256(secret + auth["challenge"].encode()).digest()).decode()
+                hashlib.sha256(secret + auth["challenge"].encode()).digest()
+            ).decode()
         self.ws.send(json.dumps({"op": 1, "d": identify}))
         say("Identified:", self.ws.recv())
         self.ids = itertools.count(1)
@@ -76,8 +80,11 @@ class RawClient:
                     answer = message["d"]
                     self.answers[answer["requestId"]] = answer
                     if answer["requestId"] not in self.quiet:
-                        say(answer["requestType"], "->", json.dumps(
-                            {k: answer.get(k) for k in ("requestStatus", "responseData")}))
+                        say(
+                            answer["requestType"],
+                            "->",
+                            json.dumps({k: answer.get(k) for k in ("requestStatus", "responseData")}),
+                        )
                 elif message["op"] == 5:
                     self.events.append((time.monotonic(), message["d"]))
                     say("EVENT", json.dumps(message["d"]))
@@ -132,8 +139,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="length of the recording")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="obs-probe-"))
-    studio = ObsStudio(workdir, split_every_mb=args.split_mb,
-                       split_every_s=args.split_minutes * 60 if args.split_minutes else None)
+    studio = ObsStudio(
+        workdir, split_every_mb=args.split_mb, split_every_s=args.split_minutes * 60 if args.split_minutes else None
+    )
     try:
         studio.start()
         say("OBS", subprocess.run(["obs", "--version"], capture_output=True, text=True).stdout.strip())
@@ -143,8 +151,17 @@ def main() -> None:
         requests = version.pop("availableRequests")
         say("GetVersion (less availableRequests):", json.dumps(version))
         say(f"availableRequests ({len(requests)}):", json.dumps(requests))
-        for name in ("GetRecordStatus", "GetRecordDirectory", "GetStats", "PauseRecord", "ResumeRecord",
-                     "ToggleRecordPause", "StopRecord", "SplitRecordFile", "CreateRecordChapter"):
+        for name in (
+            "GetRecordStatus",
+            "GetRecordDirectory",
+            "GetStats",
+            "PauseRecord",
+            "ResumeRecord",
+            "ToggleRecordPause",
+            "StopRecord",
+            "SplitRecordFile",
+            "CreateRecordChapter",
+        ):
             client.request(name)
         client.request("GetRecordStatus")
 
@@ -167,19 +184,49 @@ def main() -> None:
         client.wait_event(client.record_state("OBS_WEBSOCKET_OUTPUT_RESUMED"))
         time.sleep(0.5)  # OBS silently ignores a pause right after a resume
         client.request("ToggleRecordPause")
-        client.wait_event(lambda e: len([x for _, x in client.events if x["eventType"] == "RecordStateChanged"
-                                         and x["eventData"]["outputState"].endswith("PAUSED")]) >= 2)
+        client.wait_event(
+            lambda e: (
+                len(
+                    [
+                        x
+                        for _, x in client.events
+                        if x["eventType"] == "RecordStateChanged" and x["eventData"]["outputState"].endswith("PAUSED")
+                    ]
+                )
+                >= 2
+            )
+        )
         # Not sooner: OBS 29 paused and resumed ~40 ms apart stopped writing, and its stop never ended.
         time.sleep(0.5)
         client.request("ToggleRecordPause")
-        client.wait_event(lambda e: len([x for _, x in client.events if x["eventType"] == "RecordStateChanged"
-                                         and x["eventData"]["outputState"].endswith("RESUMED")]) >= 2)
+        client.wait_event(
+            lambda e: (
+                len(
+                    [
+                        x
+                        for _, x in client.events
+                        if x["eventType"] == "RecordStateChanged" and x["eventData"]["outputState"].endswith("RESUMED")
+                    ]
+                )
+                >= 2
+            )
+        )
         client.request("GetStats")
         wait_timecode(client, int(args.seconds * 1000))
         client.request("GetRecordStatus")
         client.request("PauseRecord")  # stopped while paused: is there a RESUMED first?
-        client.wait_event(lambda e: len([x for _, x in client.events if x["eventType"] == "RecordStateChanged"
-                                         and x["eventData"]["outputState"].endswith("PAUSED")]) >= 3)
+        client.wait_event(
+            lambda e: (
+                len(
+                    [
+                        x
+                        for _, x in client.events
+                        if x["eventType"] == "RecordStateChanged" and x["eventData"]["outputState"].endswith("PAUSED")
+                    ]
+                )
+                >= 3
+            )
+        )
         time.sleep(1)
 
         stop = client.request("StopRecord")

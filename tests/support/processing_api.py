@@ -13,13 +13,12 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
-from multipart import PushMultipartParser
-from multipart import parse_options_header
+from multipart import PushMultipartParser, parse_options_header
 
 READ_CHUNK = 1024 * 1024
 
@@ -92,7 +91,7 @@ class State:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: _Server
 
     def log_message(self, *args):  # keep test output quiet
         pass
@@ -131,8 +130,9 @@ class _Handler(BaseHTTPRequestHandler):
             script = api.state.status_script
             status = script[min(n, len(script) - 1)]
             progress = 100 if status.startswith("completed") else 50 if status == "processing" else 0
-            return self._json(200, {"task_id": task_id, "status": status, "progress": progress,
-                                    "message": f"task is {status}"})
+            return self._json(
+                200, {"task_id": task_id, "status": status, "progress": progress, "message": f"task is {status}"}
+            )
         self._json(404, {"detail": "not found"})
 
     def _result(self):
@@ -181,10 +181,20 @@ class _Handler(BaseHTTPRequestHandler):
         received = self._receive(options["boundary"], length, fault, hold)
         if received is None:
             return
-        self._json(200, {"task_id": received.task_id, "status": "uploaded", "filename": received.filename,
-                         "size": received.size, "message": "file received",
-                         "config": {"subtitle_model": received.fields.get("subtitle_model"),
-                                    "priority": received.fields.get("priority")}})
+        self._json(
+            200,
+            {
+                "task_id": received.task_id,
+                "status": "uploaded",
+                "filename": received.filename,
+                "size": received.size,
+                "message": "file received",
+                "config": {
+                    "subtitle_model": received.fields.get("subtitle_model"),
+                    "priority": received.fields.get("priority"),
+                },
+            },
+        )
 
     def _receive(self, boundary: str, length: int, fault: Fault | None, hold: Hold | None) -> ReceivedUpload | None:
         api = self.server.api
@@ -237,9 +247,15 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             if out:
                 out.close()
-        upload = ReceivedUpload(task_id=f"task_{next(api.ids)}", filename=filename or "", size=size,
-                                sha256=digest.hexdigest(), fields=fields,
-                                idempotency_key=self.headers.get("Idempotency-Key"), path=target)
+        upload = ReceivedUpload(
+            task_id=f"task_{next(api.ids)}",
+            filename=filename or "",
+            size=size,
+            sha256=digest.hexdigest(),
+            fields=fields,
+            idempotency_key=self.headers.get("Idempotency-Key"),
+            path=target,
+        )
         with api.changed:
             api.state.uploads.append(upload)
             api.changed.notify_all()
@@ -254,7 +270,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
-    api: "ProcessingApi"
+    api: ProcessingApi
 
 
 class ProcessingApi:
@@ -277,7 +293,7 @@ class ProcessingApi:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "ProcessingApi":
+    def start(self) -> ProcessingApi:
         self._server = _Server(("127.0.0.1", self.port), _Handler)
         self._server.api = self
         self.port = self._server.server_address[1]
@@ -331,8 +347,10 @@ class ProcessingApi:
     def _wait(self, ready: Callable[[], bool], timeout: float, what: str) -> None:
         with self.changed:
             if not self.changed.wait_for(ready, timeout):
-                raise AssertionError(f"expected {what} in {timeout}s: got {len(self.state.uploads)} upload(s), "
-                                     f"{self.state.cut_bodies} cut bod(ies)")
+                raise AssertionError(
+                    f"expected {what} in {timeout}s: got {len(self.state.uploads)} upload(s), "
+                    f"{self.state.cut_bodies} cut bod(ies)"
+                )
 
     def wait_for_uploads(self, count: int, timeout: float = 30) -> list[ReceivedUpload]:
         self._wait(lambda: len(self.state.uploads) >= count, timeout, f"{count} upload(s)")

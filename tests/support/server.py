@@ -8,8 +8,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import requests
 import socketio
@@ -46,14 +47,15 @@ class StreamAIServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout_s: float = 30) -> "StreamAIServer":
+    def start(self, timeout_s: float = 30) -> StreamAIServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("STREAMAI_", "OBS_", "VULTR_"))}
         env.update(self.env)
         # The code under test is this repo's, whatever `pip install -e` in the venv points at.
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir,
-                                     stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT
+        )
         log.close()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -113,8 +115,9 @@ class StreamAIServer:
         return self.get(f"/api/integrated/uploads/{job_id}").json()
 
     def wait_job(self, job_id: int, states: tuple[str, ...], timeout: float = 60) -> dict:
-        return self.wait_until(lambda: (j := self.job(job_id))["state"] in states and j, timeout,
-                               f"job {job_id} in {states}")
+        return self.wait_until(
+            lambda: (j := self.job(job_id))["state"] in states and j, timeout, f"job {job_id} in {states}"
+        )
 
 
 class RoomListener:
@@ -138,8 +141,9 @@ class RoomListener:
         with self._cond:
             return [data for name, data in self.events if name == event]
 
-    def wait_for(self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30,
-                 after: int = 0) -> Any:
+    def wait_for(
+        self, event: str, predicate: Callable[[Any], bool] = lambda d: True, timeout: float = 30, after: int = 0
+    ) -> Any:
         """The first `event` (from the `after`-th event received on) that `predicate` accepts."""
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -167,10 +171,15 @@ class RoomListener:
     def wait_recorded(self, ms: int, session: str | None = None, timeout: float = 30) -> dict:
         """The first recording status in which OBS has recorded at least `ms` (OBS's own measure,
         not the test's clock), for `session` if given."""
+
         def enough(update: dict) -> bool:
             status = update["status"]
-            return (status["active"] and session in (None, status["session_name"])
-                    and (status["obs_status"]["duration_ms"] or 0) >= ms)
+            return (
+                status["active"]
+                and session in (None, status["session_name"])
+                and (status["obs_status"]["duration_ms"] or 0) >= ms
+            )
+
         return self.wait_for("recording_status_update", enough, timeout)["status"]
 
     def close(self) -> None:
