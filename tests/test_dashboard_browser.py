@@ -277,9 +277,13 @@ def test_a_viewer_sees_everything_live_but_cannot_control(browser, live_obs, pro
 def test_the_whole_timeline_in_the_browser(browser, live_obs, processing_api, make_server, tmp_path):
     from playwright.sync_api import expect
 
-    processing_api.serve_results({"subtitles": ("text/vtt", VTT),
-                                  "thumbnail": ("image/jpeg", make_jpeg(tmp_path / "processed.jpg")),
-                                  "video": ("video/webm", make_video(tmp_path / "processed.webm"))})
+    processing_api.serve_results(
+        {
+            "subtitles": ("text/vtt", VTT),
+            "thumbnail": ("image/jpeg", make_jpeg(tmp_path / "processed.jpg")),
+            "video": ("video/webm", make_video(tmp_path / "processed.webm")),
+        }
+    )
     processing_api.script_statuses("processing", "completed")
     server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url})
     server.wait_obs_connected()
