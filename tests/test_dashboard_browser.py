@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import obs_env
+from .support.media import VTT, make_jpeg, make_video
 
 pytestmark = [pytest.mark.obs, pytest.mark.browser]
 
@@ -72,6 +73,23 @@ def open_dashboard(browser, url: str):
 
 def shot(page, name: str, full_page: bool = True) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
+
+
+def open_small(browser, url: str):
+    """A 1280×800 page (the README's screenshots), French, its console errors collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    console = Console(page)
+    page.goto(url)
+    page.get_by_role("heading", name="Enregistrement Intégré").wait_for()
+    return context, page, console
+
+
+def shot_of(page, locator, name: str, block: str = "start") -> None:
+    """The viewport (1280×800) with `locator` at its top (or its bottom, `block="end"`): what a
+    person sees when looking at it."""
+    locator.evaluate("(el, block) => el.scrollIntoView({block})", block)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def test_record_upload_and_reupload_from_the_dashboard(browser, live_obs, processing_api, make_server):
@@ -252,5 +270,135 @@ def test_a_viewer_sees_everything_live_but_cannot_control(browser, live_obs, pro
     expect(page.get_by_test_id("socket-connection")).to_have_attribute("data-state", "connected")
     shot(page, "10-operator-after-switch")
 
+    assert console.errors == []
+    context.close()
+
+
+def test_the_whole_timeline_in_the_browser(browser, live_obs, processing_api, make_server, tmp_path):
+    from playwright.sync_api import expect
+
+    processing_api.serve_results(
+        {
+            "subtitles": ("text/vtt", VTT),
+            "thumbnail": ("image/jpeg", make_jpeg(tmp_path / "processed.jpg")),
+            "video": ("video/webm", make_video(tmp_path / "processed.webm")),
+        }
+    )
+    processing_api.script_statuses("processing", "completed")
+    server = make_server({**obs_env(live_obs), "VULTR_API_URL": processing_api.url})
+    server.wait_obs_connected()
+    context, page, console = open_small(browser, server.url)
+    expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected")
+    expect(page.get_by_test_id("obs-guide")).to_have_count(0)
+
+    page.get_by_label("Nom de session (optionnel)").fill("Chronologie complète")
+    page.get_by_role("button", name="Démarrer l'enregistrement").click()
+    timecode = page.get_by_test_id("timecode")
+    state = page.get_by_test_id("recording-state")
+    pause = page.get_by_test_id("pause-resume")
+    expect(timecode).to_have_text(re.compile(r"00:00:0[1-9]"), timeout=15_000)
+
+    # Pause, and stay paused until the page has counted a second of it (OBS's timecode stands still).
+    expect(pause).to_have_text("Pause")
+    pause.click()
+    expect(pause).to_have_text("Reprendre")
+    expect(state).to_have_text(re.compile(r"^En pause — 00:00:0[1-9]$"), timeout=10_000)
+    expect(page.get_by_test_id("paused-total")).to_have_text(re.compile(r"^00:00:0[1-9]$"))
+    expect(page.get_by_role("log")).to_contain_text("Enregistrement en pause : Chronologie_complète")
+    pause.click()
+    expect(state).to_have_text("Enregistrement en cours")
+    expect(pause).to_have_text("Pause")
+
+    # Two markers once the recording runs again: one by the button with a label, one by the M key.
+    resumed_at = timecode.inner_text()
+    expect(timecode).not_to_have_text(resumed_at, timeout=10_000)
+    marker = page.get_by_role("button", name=re.compile("^Marqueur"))
+    expect(marker).to_have_attribute("aria-keyshortcuts", "M")
+    page.get_by_label("Libellé du marqueur (optionnel)").fill("But !")
+    marker.click()
+    markers = page.get_by_test_id("marker")
+    expect(markers).to_have_count(1)
+    expect(markers.first).to_contain_text("But !")
+    expect(page.get_by_label("Libellé du marqueur (optionnel)")).to_have_value("")
+    first_at = timecode.inner_text()
+    expect(timecode).not_to_have_text(first_at, timeout=10_000)
+    page.get_by_role("heading", name="Enregistrement Intégré").click()  # focus out of the text field
+    page.keyboard.press("m")
+    expect(markers).to_have_count(2)
+    expect(page.get_by_role("log")).to_contain_text("Marqueur à 00:00:0")
+    live = page.get_by_test_id("live-timeline")
+    expect(live.get_by_test_id("timeline-pause")).to_have_count(1)
+    expect(live.get_by_test_id("timeline-marker")).to_have_count(2)
+    page.mouse.move(0, 0)
+    shot_of(page, live, "11-recording-markers-pause", block="end")
+
+    page.get_by_role("button", name="Arrêter l'enregistrement").click()
+    expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_enabled(timeout=20_000)
+
+    # The session's picture: one pause gap, two marker ticks (label and timecode on hover).
+    row = page.get_by_test_id("recording-row").filter(has_text="Chronologie complète")
+    timeline = row.get_by_test_id("timeline")
+    expect(timeline).to_have_attribute("data-live", "false", timeout=15_000)
+    expect(timeline.get_by_test_id("timeline-pause")).to_have_count(1)
+    ticks = timeline.get_by_test_id("timeline-marker")
+    expect(ticks).to_have_count(2)
+    expect(ticks.first).to_have_attribute("aria-label", re.compile(r"^Marqueur 1 — 00:00:0\d — But !$"))
+    expect(ticks.nth(1)).to_have_attribute("aria-label", re.compile(r"^Marqueur 2 — 00:00:\d\d$"))
+    ticks.first.hover()
+    expect(ticks.first.get_by_role("tooltip")).to_be_visible()
+    expect(ticks.first.get_by_role("tooltip")).to_contain_text("But !")
+    expect(timeline.get_by_test_id("timeline-summary")).to_contain_text("1 pause")
+    expect(timeline.get_by_test_id("timeline-summary")).to_contain_text("2 marqueurs")
+
+    # Upload and processing, live, to the end; then what processing gave back.
+    upload = timeline.get_by_test_id("timeline-upload")
+    expect(upload).to_have_attribute("data-outcome", "completed", timeout=60_000)
+    expect(upload).to_contain_text(re.compile(r"En file .* → Envoi .* → Traitement .* → Terminé"))
+    expect(row.get_by_test_id("recording-thumbnail")).to_be_visible(timeout=30_000)
+    processed = row.get_by_test_id("result-thumbnail")
+    expect(processed).to_be_visible(timeout=60_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=processed.element_handle())
+    cues = row.get_by_test_id("subtitle-cue")
+    expect(cues.first).to_contain_text("Bonjour et bienvenue")
+    expect(cues.nth(1)).to_contain_text("Premier marqueur")
+    expect(page.get_by_role("log")).to_contain_text("Résultats prêts pour Chronologie_complète")
+
+    # The processed video plays (served with HTTP Range).
+    video = row.get_by_test_id("result-video").element_handle()
+    page.wait_for_function("v => v.readyState >= 2", arg=video, timeout=30_000)
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("v => !v.paused && v.currentTime > 0.3", arg=video, timeout=15_000)
+    video.evaluate("v => { v.pause(); v.currentTime = 0; }")
+    page.wait_for_function("v => v.readyState >= 2 && !v.seeking", arg=video, timeout=15_000)
+    page.mouse.move(0, 0)
+    shot_of(page, row, "12-session-timeline-results")
+
+    assert console.errors == []
+    context.close()
+
+
+def test_first_run_explains_how_to_connect_obs(browser, live_obs, make_server):
+    from playwright.sync_api import expect
+
+    live_obs.stop_obs()  # OBS not started yet: the server waits for it
+    try:
+        server = make_server(obs_env(live_obs))
+        context, page, console = open_small(browser, server.url)
+        guide = page.get_by_test_id("obs-guide")
+        expect(guide).to_be_visible()
+        expect(guide).to_contain_text("Outils → Paramètres du serveur WebSocket")
+        expect(guide).to_contain_text("OBS_PASSWORD")
+        expect(guide.get_by_test_id("obs-error")).to_be_visible()
+        expect(page.get_by_test_id("recording-state")).to_have_text("OBS non connecté")
+        expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_disabled()
+        page.mouse.move(0, 0)
+        shot(page, "13-first-run", full_page=False)
+    finally:
+        live_obs.start()
+    # OBS comes up: the server connects by itself, and the page drops the guidance.
+    expect(page.get_by_test_id("obs-connection")).to_have_attribute("data-state", "connected", timeout=60_000)
+    expect(guide).to_have_count(0)
+    expect(page.get_by_test_id("recording-state")).to_have_text("Prêt")
+    expect(page.get_by_role("button", name="Démarrer l'enregistrement")).to_be_enabled()
     assert console.errors == []
     context.close()

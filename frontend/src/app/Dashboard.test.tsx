@@ -5,10 +5,12 @@ import {
   activeStatus,
   healthConnected,
   healthDegraded,
+  healthObsDown,
   healthWithAuth,
   makeCompleted,
   makeJob,
-  makeRecording,
+  makeSession,
+  recordingsPage,
   makeStartResult,
 } from '../test/fixtures';
 import type { Routes } from '../test/mockServer';
@@ -81,7 +83,7 @@ describe('<Dashboard />', () => {
     const { server, socket, user } = renderDashboard({
       routes: {
         'GET /api/integrated/recording/status': needsToken,
-        'GET /api/frontend/recordings/formatted': needsToken,
+        'GET /api/integrated/recordings': needsToken,
         'GET /api/integrated/uploads': needsToken,
       },
     });
@@ -89,7 +91,7 @@ describe('<Dashboard />', () => {
     expect(screen.getAllByRole('dialog')).toHaveLength(1);
 
     server.set('GET /api/integrated/recording/status', { body: { active: false } });
-    server.set('GET /api/frontend/recordings/formatted', { body: { recordings: [], count: 0, total: 0 } });
+    server.set('GET /api/integrated/recordings', { body: recordingsPage([]) });
     server.set('GET /api/integrated/uploads', { body: { uploads: [], count: 0 } });
     await user.type(input, 'mon-jeton');
     await user.click(screen.getByRole('button', { name: 'Valider' }));
@@ -150,8 +152,8 @@ describe('<Dashboard />', () => {
     const { user } = renderDashboard({
       routes: {
         'GET /api/integrated/recording/status': { body: { ...activeStatus, session_name: 'session_001' } },
-        'GET /api/frontend/recordings/formatted': {
-          body: { recordings: [makeRecording(2), makeRecording(1)], count: 2, total: 2 },
+        'GET /api/integrated/recordings': {
+          body: recordingsPage([makeSession(2), makeSession(1)]),
         },
         'POST /api/integrated/upload/manual': { status: 202, body: { success: true, job } },
       },
@@ -163,9 +165,23 @@ describe('<Dashboard />', () => {
 
     await user.click(within(row2).getByRole('button', { name: 'Envoyer' }));
     // The queued job shows at once in the row, the latest-upload card and the queue.
-    await waitFor(() => expect(within(row2).getByText('En file')).toBeInTheDocument());
+    await waitFor(() => expect(within(row2).getByText('En file', { selector: '.pill' })).toBeInTheDocument());
     expect(screen.getByTestId('latest-upload')).toHaveTextContent('session_002');
     expect(within(screen.getByTestId('upload-job')).getByText('session_002')).toBeInTheDocument();
+  });
+
+  it('guides the first run while OBS is not connected, and stops saying « Prêt »', async () => {
+    const { serverEmit } = renderDashboard({ routes: { 'GET /api/health': { body: healthObsDown } } });
+    const guide = await screen.findByTestId('obs-guide');
+    expect(guide).toHaveTextContent('Outils → Paramètres du serveur WebSocket');
+    expect(screen.getByTestId('recording-state')).toHaveTextContent('OBS non connecté');
+    expect(screen.getByTestId('recording-state')).not.toHaveTextContent('Prêt');
+    expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeDisabled();
+
+    await serverEmit('obs_connection', { connected: true, state: 'connected', error: null });
+    expect(screen.queryByTestId('obs-guide')).not.toBeInTheDocument();
+    expect(screen.getByTestId('recording-state')).toHaveTextContent('Prêt');
+    await waitFor(() => expect(screen.getByRole('button', { name: "Démarrer l'enregistrement" })).toBeEnabled());
   });
 
   it('switches between French and English', async () => {
@@ -189,7 +205,7 @@ describe('<Dashboard /> roles', () => {
   const routes = (role: 'operator' | 'viewer'): Routes => ({
     'GET /api/health': { body: healthWithAuth },
     'GET /api/auth': { body: { role, auth_required: true } },
-    'GET /api/frontend/recordings/formatted': { body: { recordings: [makeRecording(1)], count: 1, total: 1 } },
+    'GET /api/integrated/recordings': { body: recordingsPage([makeSession(1)]) },
     'GET /api/integrated/uploads': { body: { uploads: jobs, count: 2 } },
   });
 

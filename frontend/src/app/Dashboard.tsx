@@ -9,6 +9,7 @@ import { UploadQueue } from '../features/uploads/components/UploadQueue';
 import { ChangeTokenButton } from '../features/connection/components/ChangeTokenButton';
 import { ConnectionBanner, StorageBanner } from '../features/connection/components/ConnectionBanner';
 import { ObsPill, SocketPill, StoragePill } from '../features/connection/components/ConnectionPills';
+import { ObsSetupGuide } from '../features/connection/components/ObsSetupGuide';
 import { TokenPrompt } from '../features/connection/components/TokenPrompt';
 import { useAccess } from '../hooks/useAccess';
 import { useI18n } from '../i18n/useI18n';
@@ -48,6 +49,7 @@ export function Dashboard() {
 
       <ConnectionBanner visible={serverDown} />
       <StorageBanner storage={storage} />
+      <ObsSetupGuide />
 
       <main className="layout">
         <IntegratedRecording latestUpload={<LatestUpload />} />

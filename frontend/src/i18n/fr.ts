@@ -64,6 +64,76 @@ export const fr = {
     uploadQueued: 'Upload mis en file d’attente',
     uploadNotQueued: (reason: string) => `Upload non lancé : ${reason}`,
     uploadOff: 'Upload automatique désactivé pour cette session',
+    pause: 'Pause',
+    resume: 'Reprendre',
+    pausing: 'Mise en pause…',
+    resuming: 'Reprise…',
+    pausedFor: (clock: string) => `En pause — ${clock}`,
+    pausedTotal: 'Temps en pause',
+    marker: 'Marqueur',
+    markerLabel: 'Libellé du marqueur (optionnel)',
+    markerPlaceholder: 'ex. Début de la démo',
+    markerTitle: 'Ajouter un marqueur au moment présent (touche M)',
+    markers: 'Marqueurs',
+    noMarkers: 'Aucun marqueur pour le moment — bouton « Marqueur » ou touche M.',
+    diskFree: 'Espace libre',
+    /** Past 10 h, hours read better (a low bitrate can leave months). */
+    minutesLeft: (minutes: number) =>
+      minutes >= 600
+        ? `≈ ${new Intl.NumberFormat('fr-FR').format(Math.floor(minutes / 60))} h restantes`
+        : `≈ ${minutes} min restantes`,
+    diskLow: (free: string, minutes: number | null) =>
+      `Espace disque faible : ${free} libres${minutes === null ? '' : `, ≈ ${minutes} min d'enregistrement restantes`}. Libérez de la place ou arrêtez bientôt l'enregistrement.`,
+    badgeObsDown: 'OBS non connecté',
+    badgeObsReconnecting: 'OBS en reconnexion',
+    badgeServerDown: 'Serveur injoignable',
+    liveTimeline: 'Chronologie en direct',
+  },
+  obsGuide: {
+    title: 'Connecter OBS Studio',
+    intro:
+      "StreamAI pilote OBS par son serveur WebSocket. Tant qu'OBS n'est pas connecté, on ne peut pas enregistrer. Pour le connecter :",
+    steps: [
+      'Dans OBS : Outils → Paramètres du serveur WebSocket.',
+      'Cochez « Activer le serveur WebSocket ».',
+      'Port du serveur : 4455 (sinon, reportez-le dans OBS_PORT).',
+      "Activez l'authentification, choisissez un mot de passe et reportez-le dans OBS_PASSWORD.",
+      'Si OBS est sur une autre machine, mettez son adresse dans OBS_HOST.',
+      'Ces valeurs vont dans le fichier .env du serveur ; relancez ensuite ./scripts/run.sh.',
+    ],
+    outro: 'Cette aide disparaît dès qu’OBS est connecté (StreamAI réessaie tout seul).',
+    reason: (error: string) => `Raison donnée par le serveur : ${error}`,
+    reconnecting: 'La connexion à OBS a été perdue ; StreamAI réessaie tout seul. Si OBS a été fermé, relancez-le.',
+  },
+  timeline: {
+    title: (name: string) => `Chronologie de ${name}`,
+    recording: 'Enregistrement',
+    pipeline: 'Envoi et traitement',
+    live: 'en cours',
+    recorded: (duration: string) => `${duration} enregistrées`,
+    paused: (duration: string) => `${duration} en pause`,
+    pauseTip: (duration: string, from: string, to: string) => `Pause — ${duration} (${from} → ${to})`,
+    markerTip: (index: number, clock: string, label: string | null) =>
+      `Marqueur ${index} — ${clock}${label ? ` — ${label}` : ''}`,
+    fileBreak: 'Fichier suivant (enregistrement découpé)',
+    phases: { queued: 'En file', uploading: 'Envoi', processing: 'Traitement' } as Record<
+      'queued' | 'uploading' | 'processing',
+      string
+    >,
+    outcomes: { completed: 'Terminé', failed: 'Échec', cancelled: 'Annulé' } as Record<
+      'completed' | 'failed' | 'cancelled',
+      string
+    >,
+    running: 'en cours',
+    summaryRecording: (when: string, live: boolean, recorded: string) =>
+      live
+        ? `Enregistrement en cours depuis ${when} : ${recorded} enregistrées`
+        : `Enregistrement du ${when} : ${recorded} enregistrées`,
+    summaryPauses: (count: number, total: string) =>
+      count === 0 ? 'aucune pause' : count === 1 ? `1 pause (${total})` : `${count} pauses (${total} au total)`,
+    summaryMarkers: (count: number, list: string) =>
+      count === 0 ? 'aucun marqueur' : `${count} marqueur${count > 1 ? 's' : ''} (${list})`,
+    summaryUpload: (file: string, phases: string, outcome: string) => `Envoi de ${file} : ${phases}${outcome}`,
   },
   upload: {
     heading: 'Dernier upload',
@@ -116,6 +186,19 @@ export const fr = {
     priorityFor: (name: string) => `Priorité pour ${name}`,
     queued: 'Upload mis en file d’attente.',
     manual: 'Manuel',
+    thumbnail: (title: string) => `Miniature de ${title}`,
+    files: 'Fichiers',
+    split: (n: number) => `${n} fichiers (enregistrement découpé)`,
+    markers: 'Marqueurs',
+    results: 'Résultats du traitement',
+    resultsPending: 'Récupération des résultats…',
+    resultsFailed: "Les résultats n'ont pas pu être récupérés.",
+    processedThumbnail: (title: string) => `Miniature traitée de ${title}`,
+    subtitles: 'Sous-titres',
+    subtitlesLoading: 'Chargement des sous-titres…',
+    subtitlesEmpty: 'Aucun sous-titre lisible.',
+    subtitlesOpen: 'Fichier complet',
+    video: 'Vidéo traitée',
   },
   queue: {
     heading: "File d'envoi",
@@ -148,6 +231,12 @@ export const fr = {
     serviceError: (message: string) => `Erreur du service : ${message}`,
     socketUp: 'Connexion temps réel établie',
     socketDown: 'Connexion temps réel perdue',
+    recordingPaused: (session: string) => `Enregistrement en pause : ${session}`,
+    recordingResumed: (session: string, paused: string) =>
+      `Enregistrement repris : ${session} (${paused} en pause au total)`,
+    markerAdded: (clock: string, label: string | null) => `Marqueur à ${clock}${label ? ` : ${label}` : ''}`,
+    resultsReady: (session: string, kinds: string) => `Résultats prêts pour ${session} : ${kinds}`,
+    resultKinds: { subtitles: 'sous-titres', thumbnail: 'miniature', video: 'vidéo' } as Record<string, string>,
   },
   auth: {
     title: 'Accès protégé',

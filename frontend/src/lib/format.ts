@@ -13,11 +13,20 @@ export function formatTimecode(timecode?: string | null, durationMs?: number | n
     const match = /^(\d+):(\d{2}):(\d{2})/.exec(timecode);
     if (match) return `${pad(Number(match[1]))}:${match[2]}:${match[3]}`;
   }
-  if (typeof durationMs === 'number' && Number.isFinite(durationMs) && durationMs >= 0) {
-    const total = Math.floor(durationMs / 1000);
-    return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
-  }
-  return '00:00:00';
+  return formatClock(durationMs);
+}
+
+/** A duration in ms → "HH:MM:SS" (whole seconds, rounded down, like OBS's timecode); "00:00:00" when unknown. */
+export function formatClock(ms: number | null | undefined): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return '00:00:00';
+  const total = Math.floor(ms / 1000);
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+}
+
+/** Seconds of recording left → whole minutes (rounded down: never promise more); null when unknown. */
+export function minutesLeft(seconds: number | null | undefined): number | null {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return null;
+  return Math.floor(seconds / 60);
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -56,6 +65,14 @@ export function formatDuration(seconds: number | null | undefined): string {
   if (h > 0) return `${h} h ${pad(m)} min`;
   if (m > 0) return `${m} min ${pad(sec)} s`;
   return `${sec} s`;
+}
+
+/** A timeline span: tenths under 10 s ("0,4 s", "7,5 s": a quick upload is not "0 s"), else like formatDuration. */
+export function formatSpan(ms: number, lang: Lang): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms >= 9_950) return formatDuration(ms / 1000);
+  const n = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `${n.format(Math.round(ms / 100) / 10)} s`;
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {

@@ -6,4 +6,6 @@ export const queryKeys = {
   recordingStatus: ['recording', 'status'] as const,
   recordings: ['recordings'] as const,
   uploads: ['uploads'] as const,
+  /** A subtitles result's text, by its URL (a result file never changes under its URL). */
+  subtitles: (url: string) => ['subtitles', url] as const,
 };

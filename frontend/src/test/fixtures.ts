@@ -1,6 +1,7 @@
 import type {
   ActiveRecordingStatus,
-  FormattedRecording,
+  RecordingsPage,
+  Session,
   Health,
   IdleRecordingStatus,
   ProcessingStatus,
@@ -199,31 +200,65 @@ export function makeFailed(overrides: Partial<UploadFailed> = {}): UploadFailed 
   };
 }
 
-export function makeRecording(i: number, overrides: Partial<FormattedRecording> = {}): FormattedRecording {
+export function makeSession(i: number, overrides: Partial<Session> = {}): Session {
   const name = `session_${String(i).padStart(3, '0')}`;
   return {
-    id: name,
-    title: name,
-    date: '2025-07-08',
-    duration: '00:12:34',
-    size: '12.3 MB',
-    views: 0,
-    thumbnail: '',
-    platforms: [],
-    status: 'recorded',
-    hasTranscription: false,
-    hasHighlights: false,
-    hasShorts: false,
-    categories: [],
-    isManualUpload: false,
-    filePath: `/recordings/${name}/video.mkv`,
-    vultr_task_id: null,
-    upload_status: null,
-    upload_time: null,
     session_name: name,
+    title: name,
+    session_path: `/recordings/${name}`,
+    auto_upload: true,
+    subtitle_model: 'base',
+    priority: 1,
+    started_by: 'dashboard',
     start_time: '2025-07-08T10:00:00',
-    processing_progress: null,
+    status: 'stopped',
+    end_time: '2025-07-08T10:12:34',
+    duration_s: 754,
+    duration: '00:12:34',
+    size_bytes: 12_897_484,
+    size: '12.3 MB',
+    files: [
+      {
+        name: 'video.mkv',
+        path: `/recordings/${name}/video.mkv`,
+        relative_path: `${name}/video.mkv`,
+        size_bytes: 12_897_484,
+        duration_s: 754,
+      },
+    ],
+    obs_output_path: null,
     note: null,
+    metadata: {},
+    vultr_upload: null,
+    pauses: [],
+    paused_s: 0,
+    markers: [],
+    thumbnail_url: null,
+    uploads: [],
+    results: [],
+    ...overrides,
+  };
+}
+
+/** GET /api/integrated/recordings's answer holding `sessions` (all of them: total = their count). */
+export function recordingsPage(sessions: Session[], total = sessions.length): RecordingsPage {
+  return { recordings: sessions, count: sessions.length, total, timestamp: '2025-07-08T10:30:00+02:00' };
+}
+
+/** A session's `vultr_upload` block after an upload (the original StreamAI's names). */
+export function makeUploadSummary(overrides: Partial<NonNullable<Session['vultr_upload']>> = {}) {
+  return {
+    job_id: 1,
+    task_id: null,
+    status: 'queued',
+    processing_status: null,
+    progress: null,
+    message: null,
+    upload_time: null,
+    file_name: 'video.mkv',
+    file_size: 12_897_484,
+    attempts: 0,
+    manual: false,
     ...overrides,
   };
 }

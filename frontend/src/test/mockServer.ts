@@ -10,15 +10,22 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type RouteResult = { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
+/** `text` answers that text as it is (a subtitles file), `body` answers JSON. */
+export interface RouteAnswer {
+  status?: number;
+  body?: unknown;
+  text?: string;
+  contentType?: string;
+}
+export type RouteResult = RouteAnswer | Promise<RouteAnswer>;
 export type RouteHandler = (req: RecordedRequest) => RouteResult;
 /** Keys are "METHOD /path" (no query string). */
-export type Routes = Record<string, RouteHandler | { status?: number; body?: unknown }>;
+export type Routes = Record<string, RouteHandler | RouteAnswer>;
 
 export const defaultRoutes: Routes = {
   'GET /api/health': { body: healthConnected },
   'GET /api/integrated/recording/status': { body: idleStatus },
-  'GET /api/frontend/recordings/formatted': { body: { recordings: [], count: 0, total: 0 } },
+  'GET /api/integrated/recordings': { body: { recordings: [], count: 0, total: 0, timestamp: '2025-07-08T10:30:00' } },
   'GET /api/integrated/uploads': { body: { uploads: [], count: 0 } },
 };
 
@@ -47,6 +54,12 @@ export function createMockServer(routes: Routes = {}) {
         : typeof route === 'function'
           ? await route(req)
           : route;
+    if (result.text !== undefined) {
+      return new Response(result.text, {
+        status: result.status ?? 200,
+        headers: { 'Content-Type': result.contentType ?? 'text/plain' },
+      });
+    }
     return new Response(JSON.stringify(result.body ?? {}), {
       status: result.status ?? 200,
       headers: { 'Content-Type': 'application/json' },

@@ -24,12 +24,15 @@ export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang
   const store = createAppStore();
   const queryClient = createQueryClient(store, { retry: false });
   const user = userEvent.setup();
-  const result = render(
+  const within = (node: ReactElement) => (
     <AppProvider store={store} queryClient={queryClient} lang={options.lang ?? 'fr'}>
       {options.realtime === false ? null : <RealtimeSync />}
-      {ui}
-    </AppProvider>,
+      {node}
+    </AppProvider>
   );
+  const result = render(within(ui));
+  /** Render another element in the same app (same store, cache and socket), e.g. with new props. */
+  const rerender = (node: ReactElement) => result.rerender(within(node));
   /** Play a server event, then let TanStack Query's batched notifications (a 0 ms timer) reach React. */
   async function serverEmit<E extends keyof ServerToClientEvents>(event: E, payload: Stamped<E>) {
     await act(async () => {
@@ -37,5 +40,5 @@ export function renderWithApp(ui: ReactElement, options: { routes?: Routes; lang
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
   }
-  return { ...result, server, socket, store, queryClient, user, serverEmit };
+  return { ...result, rerender, server, socket, store, queryClient, user, serverEmit };
 }

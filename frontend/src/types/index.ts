@@ -44,12 +44,27 @@ export type StopRecordingBody = Schemas['StopRecordingBody'];
 export type StopResult = Schemas['StopResult'];
 export type RecordedFile = Schemas['RecordedFile'];
 export type SubtitleModel = NonNullable<StartRecordingBody['subtitleModel']>;
+/** A pause in wall-clock time (`end` null while it lasts). */
+export type PauseSpan = Schemas['PauseSpan'];
+/** A point of interest; `timecode_ms` is recording time (pauses excluded). */
+export type Marker = Schemas['Marker'];
+export type MarkerBody = Schemas['MarkerBody'];
+export type MarkerAnswer = Schemas['MarkerAnswer'];
+/** The answer to a pause or a resume. */
+export type RecorderAnswer = Schemas['RecorderAnswer'];
+export type DiskStatus = Schemas['DiskStatus'];
 
 // ---- recordings -----------------------------------------------------------------------------
 
 export type FormattedRecording = Schemas['FormattedRecording'];
 export type FormattedPage = Schemas['FormattedPage'];
 export type Session = Schemas['Session'];
+export type RecordingsPage = Schemas['RecordingsPage'];
+/** One upload of a session, phase by phase (the timeline's second track). */
+export type UploadPhases = Schemas['UploadPhases'];
+/** A processed result (subtitles, thumbnail, video), its URL ready for <img>/<video>. */
+export type ResultFile = Schemas['ResultFile'];
+export type ResultKind = ResultFile['kind'];
 export type ManualUploadBody = Schemas['ManualUploadBody'];
 export type ManualUploadAnswer = Schemas['ManualUploadAnswer'];
 
@@ -68,6 +83,12 @@ export type UploadProgress = ServerEvents['upload_progress'];
 export type ProcessingStatus = ServerEvents['processing_status'];
 export type UploadCompleted = ServerEvents['upload_completed'];
 export type UploadFailed = ServerEvents['upload_failed'];
+export type RecordingPaused = ServerEvents['recording_paused'];
+export type RecordingResumed = ServerEvents['recording_resumed'];
+export type MarkerAdded = ServerEvents['marker_added'];
+export type DiskSpaceLow = ServerEvents['disk_space_low'];
+export type ProcessingResultsReady = ServerEvents['processing_results_ready'];
+export type SessionUpdated = ServerEvents['session_updated'];
 
 /** socket.io-client's typed listeners: one per event of ServerEvents, taking that event's payload. */
 export type ServerToClientEvents = {

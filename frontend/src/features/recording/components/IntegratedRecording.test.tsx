@@ -9,6 +9,7 @@ import {
   makeStartResult,
   makeStopResult,
 } from '../../../test/fixtures';
+import { fr } from '../../../i18n/fr';
 import { deferred } from '../../../test/mockServer';
 import { renderWithApp } from '../../../test/render';
 import { IntegratedRecording } from './IntegratedRecording';
@@ -212,5 +213,226 @@ describe('<IntegratedRecording />', () => {
 
     await serverEmit('recording_status_update', { status: activeStatus });
     expect(stopButton()).toBeEnabled();
+  });
+});
+
+describe('<IntegratedRecording /> pause, markers, disk', () => {
+  const pauseButton = () => screen.getByTestId('pause-resume');
+  const markerButton = () => screen.getByRole('button', { name: /^Marqueur/ });
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const answer = (state: 'paused' | 'recording', paused_s = 0) => ({
+    body: { success: true, message: `Recording ${state}`, session_name: 'Ma_Session_2025', state, paused_s },
+  });
+  const events = (store: ReturnType<typeof renderWithApp>['store']) => store.get().events.map((e) => e.text(fr, 'fr'));
+
+  it('pauses and resumes, saying so on the button and the badge', async () => {
+    const { user, server } = renderWithApp(<IntegratedRecording />, {
+      routes: {
+        'GET /api/integrated/recording/status': { body: activeStatus },
+        'POST /api/integrated/recording/pause': answer('paused'),
+        'POST /api/integrated/recording/resume': answer('recording', 3.5),
+      },
+    });
+    await waitFor(() => expect(pauseButton()).toBeEnabled());
+    expect(pauseButton()).toHaveTextContent('Pause');
+
+    server.set('GET /api/integrated/recording/status', {
+      body: { ...activeStatus, state: 'paused', pauses: [{ start: ago(2_000), end: null }], paused_s: 2 },
+    });
+    await user.click(pauseButton());
+    expect(server.calls('POST', '/api/integrated/recording/pause')).toHaveLength(1);
+    expect(server.calls('POST', '/api/integrated/recording/pause')[0].headers['x-streamai-client']).toBe('dashboard');
+    await waitFor(() => expect(pauseButton()).toHaveTextContent('Reprendre'));
+    await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveTextContent(/^En pause — 00:00:0\d$/));
+    expect(screen.getByTestId('paused-total')).toHaveTextContent(/^00:00:0\d$/);
+
+    server.set('GET /api/integrated/recording/status', {
+      body: { ...activeStatus, pauses: [{ start: ago(5_000), end: ago(1_500) }], paused_s: 3.5 },
+    });
+    await user.click(pauseButton());
+    expect(server.calls('POST', '/api/integrated/recording/resume')).toHaveLength(1);
+    await waitFor(() => expect(pauseButton()).toHaveTextContent('Pause'));
+    expect(screen.getByTestId('recording-state')).toHaveTextContent('Enregistrement en cours');
+    expect(screen.getByTestId('paused-total')).toHaveTextContent('00:00:03');
+  });
+
+  it('follows a pause made elsewhere (the OBS window) from the events, with the paused time', async () => {
+    const { serverEmit, store } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/integrated/recording/status': { body: activeStatus } },
+    });
+    await waitFor(() => expect(pauseButton()).toBeEnabled());
+    await serverEmit('recording_paused', {
+      session_name: 'Ma_Session_2025',
+      paused_s: 60,
+      message: 'paused',
+      timestamp: ago(72_000),
+    });
+    expect(pauseButton()).toHaveTextContent('Reprendre');
+    // The pause began 72 s ago: the badge counts it, the total adds it to the server's 60 s so far.
+    await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveTextContent(/^En pause — 00:01:1[23]$/));
+    expect(screen.getByTestId('paused-total')).toHaveTextContent(/^00:01:1[23]$/);
+    await serverEmit('recording_resumed', { session_name: 'Ma_Session_2025', paused_s: 72, message: 'resumed' });
+    expect(pauseButton()).toHaveTextContent('Pause');
+    expect(screen.getByTestId('paused-total')).toHaveTextContent('00:01:12');
+    expect(events(store)).toEqual([
+      'Enregistrement repris : Ma_Session_2025 (1 min 12 s en pause au total)',
+      'Enregistrement en pause : Ma_Session_2025',
+    ]);
+  });
+
+  it('shows the server’s sentence when a pause is refused', async () => {
+    const { user } = renderWithApp(<IntegratedRecording />, {
+      routes: {
+        'GET /api/integrated/recording/status': { body: activeStatus },
+        'POST /api/integrated/recording/pause': { status: 409, body: { error: 'the recording is already paused' } },
+      },
+    });
+    await waitFor(() => expect(pauseButton()).toBeEnabled());
+    await user.click(pauseButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('the recording is already paused');
+  });
+
+  it('offers pause and markers only while recording', async () => {
+    renderWithApp(<IntegratedRecording />);
+    await waitFor(() => expect(startButton()).toBeEnabled());
+    expect(pauseButton()).toBeDisabled();
+    expect(markerButton()).toBeDisabled();
+    expect(screen.getByLabelText('Libellé du marqueur (optionnel)')).toBeDisabled();
+  });
+
+  it('adds a marker with its label, lists it and clears the field', async () => {
+    const marker = { timecode_ms: 12_400, label: 'But !', at: '2025-07-08T10:00:13+02:00' };
+    const { user, server } = renderWithApp(<IntegratedRecording />, {
+      routes: {
+        'GET /api/integrated/recording/status': { body: activeStatus },
+        'POST /api/integrated/recording/marker': {
+          body: { success: true, session_name: 'Ma_Session_2025', marker, chapter: false },
+        },
+      },
+    });
+    await waitFor(() => expect(markerButton()).toBeEnabled());
+    expect(markerButton()).toHaveAttribute('aria-keyshortcuts', 'M');
+    expect(markerButton()).toHaveAttribute('title', 'Ajouter un marqueur au moment présent (touche M)');
+    expect(screen.getByText(/Aucun marqueur pour le moment/)).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Libellé du marqueur (optionnel)'), 'But !');
+    server.set('GET /api/integrated/recording/status', { body: { ...activeStatus, markers: [marker] } });
+    await user.click(markerButton());
+    expect(server.calls('POST', '/api/integrated/recording/marker')[0].body).toEqual({ label: 'But !' });
+    const list = await screen.findByTestId('marker-list');
+    expect(within(list).getByText('00:00:12')).toBeInTheDocument();
+    expect(within(list).getByText('But !')).toBeInTheDocument();
+    expect(screen.getByLabelText('Libellé du marqueur (optionnel)')).toHaveValue('');
+    expect(screen.getAllByTestId('timeline-marker')).toHaveLength(1);
+  });
+
+  it('adds a marker with the M key, but not while typing in a field', async () => {
+    const { user, server } = renderWithApp(<IntegratedRecording />, {
+      routes: {
+        'GET /api/integrated/recording/status': { body: activeStatus },
+        'POST /api/integrated/recording/marker': {
+          body: {
+            success: true,
+            session_name: 'Ma_Session_2025',
+            marker: { timecode_ms: 3_000, label: null, at: '2025-07-08T10:00:03+02:00' },
+            chapter: false,
+          },
+        },
+      },
+    });
+    await waitFor(() => expect(markerButton()).toBeEnabled());
+    await user.type(screen.getByLabelText('Libellé du marqueur (optionnel)'), 'mm');
+    expect(server.calls('POST', '/api/integrated/recording/marker')).toHaveLength(0);
+    await user.clear(screen.getByLabelText('Libellé du marqueur (optionnel)'));
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{Control>}m{/Control}');
+    expect(server.calls('POST', '/api/integrated/recording/marker')).toHaveLength(0);
+    await user.keyboard('m');
+    await waitFor(() => expect(server.calls('POST', '/api/integrated/recording/marker')).toHaveLength(1));
+    expect(server.calls('POST', '/api/integrated/recording/marker')[0].body).toEqual({});
+    expect(await screen.findByTestId('marker')).toHaveTextContent('00:00:03');
+  });
+
+  it('lists markers added by anyone, with a notification for each', async () => {
+    const { serverEmit, store } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/integrated/recording/status': { body: activeStatus } },
+    });
+    await waitFor(() => expect(markerButton()).toBeEnabled());
+    await serverEmit('marker_added', {
+      session_name: 'Ma_Session_2025',
+      marker: { timecode_ms: 65_000, label: null, at: '2025-07-08T10:01:05+02:00' },
+    });
+    await serverEmit('marker_added', {
+      session_name: 'Ma_Session_2025',
+      marker: { timecode_ms: 5_000, label: 'Intro', at: '2025-07-08T10:00:05+02:00' },
+    });
+    const items = screen.getAllByTestId('marker');
+    expect(items.map((li) => li.textContent)).toEqual(['00:00:05Intro', '00:01:05']);
+    expect(events(store)).toEqual(['Marqueur à 00:00:05 : Intro', 'Marqueur à 00:01:05']);
+  });
+
+  it('shows free space and minutes left, then warns when the disk runs low', async () => {
+    const disk = { free_bytes: 2 * 1024 ** 3, estimated_remaining_s: 25 * 60 + 30, low: false };
+    const { serverEmit, store } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/integrated/recording/status': { body: { ...activeStatus, disk } } },
+    });
+    expect(await screen.findByTestId('disk-free')).toHaveTextContent(/^2,0 GB/);
+    expect(screen.getByTestId('disk-remaining')).toHaveTextContent('≈ 25 min restantes');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    await serverEmit('disk_space_low', {
+      session_name: 'Ma_Session_2025',
+      free_bytes: 300 * 1024 ** 2,
+      estimated_remaining_s: 240,
+      message: 'low disk space',
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent("Espace disque faible : 300,0 MB libres, ≈ 4 min d'enregistrement restantes.");
+    expect(screen.getByTestId('disk-remaining')).toHaveTextContent('≈ 4 min restantes');
+    expect(events(store)[0]).toMatch(/^Espace disque faible : 300,0 MB libres/);
+  });
+
+  it('shows the server’s sentence when the disk is too full to start (507)', async () => {
+    const sentence = 'not enough free space: 120 MB free, 500 MB needed (STREAMAI_MIN_FREE_MB)';
+    const { user } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'POST /api/integrated/recording/start': { status: 507, body: { error: sentence } } },
+    });
+    await waitFor(() => expect(startButton()).toBeEnabled());
+    await user.click(startButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent(sentence);
+  });
+
+  it('does not say « Prêt » while OBS is not connected', async () => {
+    const { serverEmit } = renderWithApp(<IntegratedRecording />, {
+      routes: { 'GET /api/health': { body: healthObsDown } },
+    });
+    await waitFor(() => expect(screen.getByTestId('recording-state')).toHaveTextContent('OBS non connecté'));
+    await serverEmit('obs_connection', { connected: false, state: 'reconnecting', error: null });
+    expect(screen.getByTestId('recording-state')).toHaveTextContent('OBS en reconnexion');
+    await serverEmit('obs_connection', { connected: true, state: 'connected', error: null });
+    expect(screen.getByTestId('recording-state')).toHaveTextContent('Prêt');
+  });
+
+  it('shows the live timeline of the current recording, with its pauses and markers', async () => {
+    renderWithApp(<IntegratedRecording />, {
+      routes: {
+        'GET /api/integrated/recording/status': {
+          body: {
+            ...activeStatus,
+            start_time: ago(60_000),
+            pauses: [{ start: ago(40_000), end: ago(30_000) }],
+            paused_s: 10,
+            markers: [{ timecode_ms: 5_000, label: 'Intro', at: ago(55_000) }],
+          },
+        },
+      },
+    });
+    const timeline = await screen.findByTestId('timeline');
+    expect(timeline).toHaveAttribute('data-live', 'true');
+    expect(within(timeline).getAllByTestId('timeline-pause')).toHaveLength(1);
+    expect(within(timeline).getByRole('img', { name: 'Marqueur 1 — 00:00:05 — Intro' })).toBeInTheDocument();
+    expect(within(timeline).getByTestId('timeline-summary')).toHaveTextContent(
+      /^Enregistrement en cours depuis .*: 50 s enregistrées, 1 pause \(10 s\), 1 marqueur \(00:00:05 « Intro »\)\.$/,
+    );
   });
 });

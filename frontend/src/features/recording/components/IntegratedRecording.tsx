@@ -1,12 +1,24 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useAccess } from '../../../hooks/useAccess';
+import { useNow } from '../../../hooks/useNow';
 import { useI18n } from '../../../i18n/useI18n';
 import type { Messages } from '../../../i18n/messages';
 import { errorMessage } from '../../../lib/errors';
 import { parsePriority } from '../../../lib/priority';
-import { formatBytes, formatDateTime, formatDuration, formatTimecode } from '../../../lib/format';
-import type { StopResult, SubtitleModel } from '../../../types';
+import {
+  formatBytes,
+  formatClock,
+  formatDateTime,
+  formatDuration,
+  formatTimecode,
+  minutesLeft,
+} from '../../../lib/format';
+import type { ActiveRecordingStatus, StopResult, SubtitleModel } from '../../../types';
 import { StatusPill } from '../../../components/StatusPill';
+import { Timeline } from '../../../components/Timeline';
+import { useAddMarker } from '../api/addMarker';
+import { usePauseResume } from '../api/pauseRecording';
+import { currentPauseMs, totalPausedMs } from '../status';
 import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordingStatus } from '../api/getRecordingStatus';
 import { useStartRecording } from '../api/startRecording';
@@ -24,6 +36,9 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   const status = useRecordingStatus();
   const start = useStartRecording();
   const stop = useStopRecording();
+  const pauseResume = usePauseResume();
+  const mark = useAddMarker();
+  const [markerLabel, setMarkerLabel] = useState('');
 
   const [sessionName, setSessionName] = useState('');
   const [autoUpload, setAutoUpload] = useState(true);
@@ -56,12 +71,26 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   const blocked = reason !== null || !obs || !rec || role !== 'operator';
   const canStart = !blocked && !busy && !active && priority !== null;
   const canStop = !blocked && !busy && active;
+  // Pause, resume and markers need a recording that is running or paused (not starting or closing).
+  const running = rec?.active === true && (rec.state === 'recording' || rec.state === 'paused');
+  const paused = rec?.active === true && (rec.state === 'paused' || rec.obs_status.paused);
+  const canPause = !blocked && !busy && running && !pauseResume.isPending;
+  const canMark = !blocked && !busy && running && !mark.isPending;
+  const now = useNow(paused);
+  const showPaused = rec?.active === true && (paused || rec.paused_s > 0 || rec.pauses.length > 0);
+
+  const resetOthers = (keep: 'start' | 'stop' | 'pause' | 'mark') => {
+    if (keep !== 'start') start.reset();
+    if (keep !== 'stop') stop.reset();
+    if (keep !== 'pause') pauseResume.reset();
+    if (keep !== 'mark') mark.reset();
+  };
 
   const onStart = (event: FormEvent) => {
     event.preventDefault();
     if (!canStart || priority === null) return;
     const name = sessionName.trim();
-    stop.reset();
+    resetOthers('start');
     start.mutate(
       { ...(name ? { sessionName: name } : {}), autoUpload, subtitleModel: model, priority },
       { onSuccess: () => setSessionName('') },
@@ -70,20 +99,59 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
 
   const onStop = () => {
     if (!canStop) return;
-    start.reset();
+    resetOthers('stop');
     stop.mutate();
   };
 
-  const failure = start.error ?? stop.error;
+  const onPauseResume = () => {
+    if (!canPause) return;
+    resetOthers('pause');
+    pauseResume.mutate(paused ? 'resume' : 'pause');
+  };
+
+  const onMark = () => {
+    if (!canMark) return;
+    resetOthers('mark');
+    const label = markerLabel.trim();
+    mark.mutate(label ? { label } : {}, { onSuccess: () => setMarkerLabel('') });
+  };
+
+  // « M » anywhere on the page but in a text field adds a marker (the button says so).
+  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== 'm' && event.key !== 'M') return;
+    if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || isTextField(event.target)) return;
+    if (!canMark) return;
+    event.preventDefault();
+    onMark();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcut(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  const failure = start.error ?? stop.error ?? pauseResume.error ?? mark.error;
   const obsStatus = rec?.active ? rec.obs_status : null;
 
   return (
     <section className="card card--recording" aria-labelledby={`${ids}-heading`}>
       <header className="card__header">
         <h2 id={`${ids}-heading`}>{t.recording.heading}</h2>
-        {active ? (
+        {rec?.active && paused ? (
+          <StatusPill tone="warn" testId="recording-state">
+            {t.recording.pausedFor(formatClock(currentPauseMs(rec, now)))}
+          </StatusPill>
+        ) : active ? (
           <StatusPill tone="live" pulse testId="recording-state">
-            {obsStatus?.paused ? t.recording.paused : t.recording.live}
+            {t.recording.live}
+          </StatusPill>
+        ) : serverDown ? (
+          <StatusPill tone="bad" testId="recording-state">
+            {t.recording.badgeServerDown}
+          </StatusPill>
+        ) : obs && !obs.connected ? (
+          <StatusPill tone={obs.state === 'reconnecting' ? 'warn' : 'bad'} testId="recording-state">
+            {obs.state === 'reconnecting' ? t.recording.badgeObsReconnecting : t.recording.badgeObsDown}
           </StatusPill>
         ) : (
           <StatusPill tone="muted" testId="recording-state">
@@ -118,6 +186,38 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
           <dd data-testid="started-by">{rec?.active ? t.recording.startedByLabels[rec.started_by] : '—'}</dd>
         </div>
       </dl>
+
+      {rec?.active && (showPaused || rec.disk) && (
+        <dl className="live-stats live-stats--extra">
+          {rec?.active && showPaused && (
+            <div className={`live-stats__item${paused ? ' live-stats__item--paused' : ''}`}>
+              <dt>{t.recording.pausedTotal}</dt>
+              <dd className="mono" data-testid="paused-total">
+                {formatClock(totalPausedMs(rec, now))}
+              </dd>
+            </div>
+          )}
+          {rec?.active && rec.disk && (
+            <div className={`live-stats__item${rec.disk.low ? ' live-stats__item--low' : ''}`}>
+              <dt>{t.recording.diskFree}</dt>
+              <dd data-testid="disk-free">
+                {formatBytes(rec.disk.free_bytes, lang)}
+                {minutesLeft(rec.disk.estimated_remaining_s) !== null && (
+                  <span className="live-stats__sub" data-testid="disk-remaining">
+                    {t.recording.minutesLeft(minutesLeft(rec.disk.estimated_remaining_s)!)}
+                  </span>
+                )}
+              </dd>
+            </div>
+          )}
+        </dl>
+      )}
+
+      {rec?.active && rec.disk?.low && (
+        <p className="notice notice--warn" role="alert" data-testid="disk-warning">
+          {t.recording.diskLow(formatBytes(rec.disk.free_bytes, lang), minutesLeft(rec.disk.estimated_remaining_s))}
+        </p>
+      )}
 
       {rec?.active && (
         <ul className="chips" aria-label={t.recording.session}>
@@ -190,6 +290,23 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
           </button>
           <button
             type="button"
+            className="btn btn--ghost"
+            onClick={onPauseResume}
+            disabled={!canPause}
+            aria-describedby={`${ids}-reason`}
+            data-testid="pause-resume"
+          >
+            <span className={`btn__icon ${paused ? 'btn__icon--play' : 'btn__icon--pause'}`} aria-hidden="true" />
+            {pauseResume.isPending
+              ? pauseResume.variables === 'resume'
+                ? t.recording.resuming
+                : t.recording.pausing
+              : paused
+                ? t.recording.resume
+                : t.recording.pause}
+          </button>
+          <button
+            type="button"
             className="btn btn--danger"
             onClick={onStop}
             disabled={!canStop}
@@ -208,6 +325,43 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
         </div>
       </form>
 
+      <form
+        className="marker-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onMark();
+        }}
+        noValidate
+      >
+        <div className="field field--wide">
+          <label htmlFor={`${ids}-marker`}>{t.recording.markerLabel}</label>
+          <input
+            id={`${ids}-marker`}
+            type="text"
+            value={markerLabel}
+            onChange={(e) => setMarkerLabel(e.target.value)}
+            placeholder={t.recording.markerPlaceholder}
+            maxLength={200}
+            autoComplete="off"
+            disabled={!running || readOnly}
+          />
+        </div>
+        <button
+          type="submit"
+          className="btn btn--marker"
+          disabled={!canMark}
+          title={t.recording.markerTitle}
+          aria-keyshortcuts="M"
+          aria-describedby={`${ids}-reason`}
+        >
+          <span className="btn__icon btn__icon--marker" aria-hidden="true" />
+          {t.recording.marker}
+          <kbd className="btn__kbd" aria-hidden="true">
+            M
+          </kbd>
+        </button>
+      </form>
+
       {failure && (
         <p className="notice notice--bad" role="alert">
           {errorMessage(failure, t)}
@@ -219,9 +373,49 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
         </p>
       )}
 
+      {rec?.active && <LiveTimeline status={rec} t={t} />}
+
       {!active && stop.data && <StopSummary result={stop.data} t={t} lang={lang} />}
 
       {latestUpload}
+    </section>
+  );
+}
+
+/** What the « M » shortcut must not steal: typing in a field. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  }
+  return false;
+}
+
+/** The current recording's markers and its timeline, growing live. */
+function LiveTimeline({ status, t }: { status: ActiveRecordingStatus; t: Messages }) {
+  const ids = useId();
+  return (
+    <section className="live-timeline" aria-labelledby={`${ids}-h`} data-testid="live-timeline">
+      <h3 id={`${ids}-h`}>{t.recording.liveTimeline}</h3>
+      <Timeline
+        name={status.title || status.session_name}
+        source={{ start: status.start_time, end: null, pauses: status.pauses, markers: status.markers }}
+      />
+      <h3 id={`${ids}-markers`}>{t.recording.markers}</h3>
+      {status.markers.length === 0 ? (
+        <p className="muted">{t.recording.noMarkers}</p>
+      ) : (
+        <ol className="marker-list" data-testid="marker-list" aria-labelledby={`${ids}-markers`}>
+          {status.markers.map((m) => (
+            <li key={`${m.timecode_ms}-${m.at}`} data-testid="marker">
+              <span className="mono marker-list__time">{formatClock(m.timecode_ms)}</span>
+              {m.label ? <span className="marker-list__label">{m.label}</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { makeRecording } from '../../../test/fixtures';
+import { makeSession } from '../../../test/fixtures';
 import { nextOffset } from './getRecordings';
 
 describe('nextOffset', () => {
   const page = (n: number, total: number) => ({
-    recordings: Array.from({ length: n }, (_, i) => makeRecording(i)),
+    recordings: Array.from({ length: n }, (_, i) => makeSession(i)),
     count: n,
     total,
   });

@@ -4,13 +4,18 @@ import { RECORDINGS_PAGE_SIZE } from '../../../config/constants';
 import { useAccess } from '../../../hooks/useAccess';
 import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
-import type { FormattedPage, FormattedRecording } from '../../../types';
+import type { RecordingsPage, Session } from '../../../types';
 
+/**
+ * Sessions as /api/integrated/recordings gives them: with their files, pauses, markers, thumbnail,
+ * uploads (phase by phase) and processed results, all that a row and its timeline show. (The
+ * formatted list, the original StreamAI's shape, has none of these.)
+ */
 export const getRecordings = (query: { limit: number; offset: number }) =>
-  send((init) => client.GET('/api/frontend/recordings/formatted', { ...init, params: { query } }));
+  send((init) => client.GET('/api/integrated/recordings', { ...init, params: { query } }));
 
 /** Where the next page starts, or undefined when this one was the last. */
-export function nextOffset(last: FormattedPage, offset: number): number | undefined {
+export function nextOffset(last: Pick<RecordingsPage, 'recordings' | 'total'>, offset: number): number | undefined {
   const loaded = offset + last.recordings.length;
   return loaded < last.total && last.recordings.length > 0 ? loaded : undefined;
 }
@@ -29,11 +34,11 @@ export function useRecordings() {
   // A recording made between two page loads shifts the offsets: drop the duplicate it causes.
   const recordings = useMemo(() => {
     const seen = new Set<string>();
-    const rows: FormattedRecording[] = [];
+    const rows: Session[] = [];
     for (const page of query.data?.pages ?? []) {
       for (const rec of page.recordings) {
-        if (!seen.has(rec.id)) {
-          seen.add(rec.id);
+        if (!seen.has(rec.session_name)) {
+          seen.add(rec.session_name);
           rows.push(rec);
         }
       }

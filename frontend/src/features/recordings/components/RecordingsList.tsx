@@ -1,17 +1,23 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useAccess } from '../../../hooks/useAccess';
 import { useI18n } from '../../../i18n/useI18n';
 import { errorMessage } from '../../../lib/errors';
-import { formatDateTime, formatDay, percentOf, toPercent } from '../../../lib/format';
+import { formatDateTime, percentOf, toPercent } from '../../../lib/format';
 import { parsePriority } from '../../../lib/priority';
-import { latestJobFor, type UploadJobView } from '../../../lib/uploadJobs';
-import type { FormattedRecording, SubtitleModel } from '../../../types';
+import { mergeUploads, storyOfJob, type TimelineSource } from '../../../lib/timeline';
+import type { UploadJobView } from '../../../lib/uploadJobs';
+import type { Session, SubtitleModel } from '../../../types';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { ReadOnlyNote } from '../../../components/ReadOnlyNote';
 import { StatusPill, toneForState } from '../../../components/StatusPill';
+import { Timeline } from '../../../components/Timeline';
 import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordings } from '../api/getRecordings';
 import { useManualUpload } from '../api/manualUpload';
+import { SessionDetails } from './SessionDetails';
+import { SessionResults } from './SessionResults';
+
+const NO_JOBS: UploadJobView[] = [];
 
 interface RecordingsListProps {
   /** The upload jobs (newest first), for each row's live upload state. */
@@ -28,6 +34,11 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
     useRecordings();
   const { uploadsEnabled, role } = useAccess();
   const readOnly = role === 'viewer';
+  const jobsBySession = useMemo(() => {
+    const map = new Map<string, UploadJobView[]>();
+    for (const job of jobs ?? []) map.set(job.session_name, [...(map.get(job.session_name) ?? []), job]);
+    return map;
+  }, [jobs]);
 
   return (
     <section className="card card--recordings" aria-labelledby={`${ids}-h`}>
@@ -54,9 +65,9 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
         <ul className="recordings">
           {recordings.map((rec) => (
             <RecordingRow
-              key={rec.id}
+              key={rec.session_name}
               recording={rec}
-              job={latestJobFor(jobs, rec.session_name)}
+              jobs={jobsBySession.get(rec.session_name) ?? NO_JOBS}
               canUpload={uploadsEnabled && role === 'operator' && recordingNow !== rec.session_name}
               readOnlyNote={readOnly ? `${ids}-readonly` : undefined}
             />
@@ -81,15 +92,15 @@ export function RecordingsList({ jobs, recordingNow }: RecordingsListProps) {
 }
 
 interface RecordingRowProps {
-  recording: FormattedRecording;
-  /** The session's latest job from the shared uploads cache, for live progress. */
-  job: UploadJobView | undefined;
+  recording: Session;
+  /** The session's upload jobs from the shared uploads cache (newest first), for live state and phases. */
+  jobs: UploadJobView[];
   canUpload: boolean;
   /** id of the read-only reason, when a viewer's token leaves the row's controls disabled. */
   readOnlyNote: string | undefined;
 }
 
-function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: RecordingRowProps) {
+function RecordingRow({ recording: rec, jobs, canUpload, readOnlyNote }: RecordingRowProps) {
   const { t, lang } = useI18n();
   const ids = useId();
   const upload = useManualUpload();
@@ -98,11 +109,27 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
   const priority = parsePriority(priorityRaw);
 
   const sessionName = rec.session_name;
+  const job = jobs[0];
+  const summary = rec.vultr_upload;
   // The live job is fresher than the list (which refreshes on events); fall back to the list's own fields.
-  const state = job?.state ?? rec.upload_status ?? null;
-  const taskId = job?.task_id ?? rec.vultr_task_id ?? null;
+  const state = job?.state ?? summary?.status ?? null;
+  const taskId = job?.task_id ?? summary?.task_id ?? null;
   const transferPercent = job?.state === 'uploading' ? percentOf(job.bytes_sent, job.total_bytes) : null;
-  const processing = toPercent(job?.processing_progress ?? rec.processing_progress);
+  const processing = toPercent(job?.processing_progress ?? summary?.progress);
+  const manual = job?.manual ?? summary?.manual ?? false;
+
+  const source = useMemo<TimelineSource>(
+    () => ({
+      start: rec.start_time,
+      end: rec.status === 'recording' ? null : (rec.end_time ?? rec.start_time),
+      pauses: rec.pauses,
+      markers: rec.markers,
+      fileDurationsS: rec.files.map((f) => f.duration_s ?? null),
+      uploads: mergeUploads(rec.uploads, jobs.map(storyOfJob)),
+      recordedS: rec.status === 'recording' ? null : rec.duration_s,
+    }),
+    [rec, jobs],
+  );
 
   const send = () => {
     if (priority === null) return;
@@ -110,7 +137,20 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
   };
 
   return (
-    <li className="recording" data-testid="recording-row">
+    <li className="recording" data-testid="recording-row" data-session={sessionName}>
+      <div className="recording__thumb">
+        {rec.thumbnail_url ? (
+          <img
+            src={rec.thumbnail_url}
+            alt={t.recordings.thumbnail(rec.title)}
+            loading="lazy"
+            data-testid="recording-thumbnail"
+          />
+        ) : (
+          <span className="recording__thumb-empty" aria-hidden="true" />
+        )}
+      </div>
+
       <div className="recording__main">
         <h3 id={`${ids}-title`} className="recording__title ellipsis" title={rec.title}>
           {rec.title}
@@ -119,7 +159,7 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
         <dl className="recording__meta">
           <div>
             <dt>{t.recordings.date}</dt>
-            <dd>{rec.start_time ? formatDateTime(rec.start_time, lang) : formatDay(rec.date, lang)}</dd>
+            <dd>{formatDateTime(rec.start_time, lang)}</dd>
           </div>
           <div>
             <dt>{t.recordings.duration}</dt>
@@ -144,7 +184,7 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
               ? ` · ${processing} %`
               : ''}
         </StatusPill>
-        {rec.isManualUpload && <span className="tag">{t.recordings.manual}</span>}
+        {manual && <span className="tag">{t.recordings.manual}</span>}
         {transferPercent !== null && <ProgressBar value={transferPercent} label="" decorative />}
         {taskId && (
           <p className="recording__task">
@@ -190,6 +230,12 @@ function RecordingRow({ recording: rec, job, canUpload, readOnlyNote }: Recordin
             {t.recordings.queued}
           </p>
         )}
+      </div>
+
+      <div className="recording__story">
+        <Timeline source={source} name={rec.title} />
+        <SessionDetails recording={rec} />
+        <SessionResults recording={rec} jobs={jobs} />
       </div>
     </li>
   );
