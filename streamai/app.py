@@ -25,6 +25,7 @@ from .db import Database, default_location
 from .obs import ObsController
 from .realtime import ROOM, socketio
 from .realtime.broadcaster import StatusBroadcaster
+from .rigs import RigConfig, load_rigs
 from .service import IntegratedRecordingService
 from .service.presenters import Presenter
 from .service.uploads import Uploads
@@ -94,10 +95,13 @@ def build_service(
     obs: ObsController | None = None,
     media_url: Callable[[str], str] = lambda path: path,
 ) -> IntegratedRecordingService:
-    """The domain, wired: database, sessions, uploads, OBS (tests may bring their own OBS).
+    """The domain, wired: database, sessions, uploads, one OBS connection per rig (tests may bring
+    their own OBS for the default rig).
 
-    Raises ConfigError, with one sentence, when RECORDINGS_PATH or the database cannot be used.
+    Raises ConfigError, with one sentence, when RECORDINGS_PATH, the database or the rigs file
+    cannot be used.
     """
+    rigs = load_rigs(settings, dict(os.environ))
     db = open_storage(settings)
     manager = RecordingManager(RecordingsFolder(settings.recordings_path), SessionStore(db))
     presenter = Presenter(manager, media_url)
@@ -123,16 +127,22 @@ def build_service(
             poll_max_s=settings.status_poll_max_s,
         )
     service: IntegratedRecordingService | None = None  # built below; OBS's callbacks reach it late
-    obs = obs or ObsController(
-        settings.obs_host,
-        settings.obs_port,
-        settings.obs_password,
-        request_timeout_s=settings.obs_request_timeout_s,
-        reconnect_max_s=settings.obs_reconnect_max_s,
-        on_event=lambda name, data: service.handle_obs_event(name, data),  # type: ignore[union-attr]
-        on_connection=lambda state: service.handle_obs_connection(state),  # type: ignore[union-attr]
+
+    def connect(rig: RigConfig) -> ObsController:
+        return ObsController(
+            rig.host,
+            rig.port,
+            rig.password,
+            request_timeout_s=settings.obs_request_timeout_s,
+            reconnect_max_s=settings.obs_reconnect_max_s,
+            on_event=lambda name, data: service.handle_obs_event(rig.id, name, data),  # type: ignore[union-attr]
+            on_connection=lambda state: service.handle_obs_connection(rig.id, state),  # type: ignore[union-attr]
+        )
+
+    controllers = [(rig, obs if obs is not None and n == 0 else connect(rig)) for n, rig in enumerate(rigs)]
+    service = IntegratedRecordingService(
+        settings, db, controllers, manager, uploads, presenter, emit, multi_rig=settings.rigs_file is not None
     )
-    service = IntegratedRecordingService(settings, db, obs, manager, uploads, presenter, emit)
     return service
 
 

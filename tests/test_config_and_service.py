@@ -74,25 +74,39 @@ def test_a_database_of_an_earlier_version_is_moved_and_migrated(tmp_path):
 
 
 @pytest.fixture
-def service(tmp_path, mocker):
-    settings = load_settings(
-        {"RECORDINGS_PATH": str(tmp_path / "rec"), "VULTR_API_URL": "http://127.0.0.1:9", "OBS_STOP_TIMEOUT": "2"},
-        dotenv=False,
-    )
-    obs = mocker.Mock()
-    obs.state = ConnectionState("connected")
-    obs.is_local = False
-    obs.record_status.return_value = {"outputActive": False}
-    obs.record_directory.return_value = r"D:\OBS"
-    events = []
-    svc = build_service(settings, lambda e, p: events.append((e, p)), obs=obs)
-    svc.uploads.worker = mocker.Mock()
-    svc.events = events
-    # Like OBS: the output starts (and says so) after StartRecord was accepted.
-    obs.start_record.side_effect = lambda: svc.handle_obs_event(
-        "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None}
-    )
-    return svc
+def make_service(tmp_path, mocker):
+    def make(obs_host: str = "localhost"):
+        settings = load_settings(
+            {
+                "RECORDINGS_PATH": str(tmp_path / "rec"),
+                "VULTR_API_URL": "http://127.0.0.1:9",
+                "OBS_STOP_TIMEOUT": "2",
+                "OBS_HOST": obs_host,
+            },
+            dotenv=False,
+        )
+        obs = mocker.Mock()
+        obs.state = ConnectionState("connected")
+        obs.is_local = obs_host == "localhost"
+        obs.supports.return_value = False
+        obs.record_status.return_value = {"outputActive": False}
+        obs.record_directory.return_value = r"D:\OBS"
+        events = []
+        svc = build_service(settings, lambda e, p: events.append((e, p)), obs=obs)
+        svc.uploads.worker = mocker.Mock()
+        svc.events = events
+        # Like OBS: the output starts (and says so) after StartRecord was accepted.
+        obs.start_record.side_effect = lambda: svc.handle_obs_event(
+            "default", "RecordStateChanged", {"output_state": "OBS_WEBSOCKET_OUTPUT_STARTED", "output_path": None}
+        )
+        return svc
+
+    return make
+
+
+@pytest.fixture
+def service(make_service):
+    return make_service()
 
 
 def start(service, name, auto_upload=False):
@@ -103,11 +117,12 @@ def stopped_event(path):
     return {"output_state": "OBS_WEBSOCKET_OUTPUT_STOPPED", "output_path": path, "output_active": False}
 
 
-def test_obs_on_another_machine_is_said_plainly(service):
+def test_obs_on_another_machine_is_said_plainly(make_service):
+    service = make_service("obs-pc.studio.example")
     remote = r"D:\OBS\2025-07-08 02-34-19.mkv"
     start(service, "remote", auto_upload=True)
     service.obs.stop_record.side_effect = lambda: (
-        service.handle_obs_event("RecordStateChanged", stopped_event(remote)) or remote
+        service.handle_obs_event("default", "RecordStateChanged", stopped_event(remote)) or remote
     )
     result = service.stop_recording("api")
     assert result.files == [] and "not on this machine" in result.note
@@ -126,7 +141,7 @@ def test_stop_waits_for_obs_to_finish_writing(service, tmp_path):
         def finish_writing():
             obs_may_finish.wait(5)
             output.write_bytes(b"complete file")
-            service.handle_obs_event("RecordStateChanged", stopped_event(str(output)))
+            service.handle_obs_event("default", "RecordStateChanged", stopped_event(str(output)))
 
         threading.Thread(target=finish_writing).start()
         return str(output)  # the file does not exist yet, as with real OBS
@@ -148,7 +163,7 @@ def test_obs_lost_while_stopping_marks_the_session_interrupted(service):
 
     def stop_record():
         service.obs.state = ConnectionState("reconnecting", "lost")
-        service.handle_obs_connection(service.obs.state)
+        service.handle_obs_connection("default", service.obs.state)
         return ""
 
     service.obs.stop_record.side_effect = stop_record
@@ -172,7 +187,7 @@ def test_a_failed_stop_can_be_retried_and_loses_nothing(service, tmp_path, mocke
     output.write_bytes(b"the whole recording")
     start(service, "stuck")
     service.obs.stop_record.side_effect = lambda: (
-        service.handle_obs_event("RecordStateChanged", stopped_event(str(output))) or str(output)
+        service.handle_obs_event("default", "RecordStateChanged", stopped_event(str(output))) or str(output)
     )
     real_move = service.manager.folder.move_in
     mocker.patch.object(service.manager.folder, "move_in", side_effect=PermissionError(13, "Permission denied"))
@@ -195,7 +210,7 @@ def test_a_failed_stop_can_close_the_session_leaving_the_file_in_place(service, 
     output.write_bytes(b"kept")
     start(service, "kept")
     service.obs.stop_record.side_effect = lambda: (
-        service.handle_obs_event("RecordStateChanged", stopped_event(str(output))) or str(output)
+        service.handle_obs_event("default", "RecordStateChanged", stopped_event(str(output))) or str(output)
     )
     mocker.patch.object(service.manager.folder, "move_in", side_effect=PermissionError(13, "Permission denied"))
     with pytest.raises(StorageUnavailable):

@@ -49,12 +49,12 @@ def error_answers(*statuses: int) -> ResponseDict:
 
 
 def init_app(app) -> None:
-    from . import dashboard, docs, health, media, recording, recordings, security, uploads
+    from . import dashboard, docs, health, media, recording, recordings, rigs, security, uploads
     from . import errors as error_handlers
 
     error_handlers.init_app(app)
     security.init_app(app, settings_of(app))
-    for module in (health, recording, recordings, uploads, media):
+    for module in (health, recording, recordings, uploads, media, rigs):
         app.register_api(module.bp)
     app.register_blueprint(docs.bp)
     app.register_blueprint(dashboard.bp)

@@ -1,6 +1,14 @@
 from flask import request
 
-from ..contract.models import MarkerAnswer, RecorderAnswer, RecordingStatus, ServiceStatus, StartResult, StopResult
+from ..contract.models import (
+    DiskFull,
+    MarkerAnswer,
+    RecorderAnswer,
+    RecordingStatus,
+    ServiceStatus,
+    StartResult,
+    StopResult,
+)
 from ..contract.requests import MarkerBody, StartRecordingBody, StopRecordingBody
 from . import blueprint, error_answers, reply, service
 
@@ -9,7 +17,7 @@ bp = blueprint("recording", "/api/integrated")
 CLIENT_HEADER = "X-StreamAI-Client"
 
 
-def _client() -> str:
+def client() -> str:
     return "dashboard" if request.headers.get(CLIENT_HEADER, "").lower() == "dashboard" else "api"
 
 
@@ -25,16 +33,21 @@ def recording_status():
     return reply(service().recording_status())
 
 
-@bp.post("/recording/start", responses={200: StartResult, **error_answers(409, 502, 503, 507)})
+@bp.post("/recording/start", responses={200: StartResult, **error_answers(404, 409, 502, 503), 507: DiskFull})
 def start(body: StartRecordingBody):
-    """Start recording a named session; answers once OBS really records."""
-    return reply(service().start_recording(body, _client()))
+    """Start recording a named session; answers once OBS really records.
+
+    Without `rigs`, on the default rig. With `rigs` (ids, or "all"), one session over several
+    rigs, started in parallel: all record, or none does (the error names the rig)."""
+    return reply(service().start_recording(body, client()))
 
 
 @bp.post("/recording/stop", responses={200: StopResult, **error_answers(409, 502, 503)})
 def stop(body: StopRecordingBody):
-    """Stop, wait until OBS has finished writing the file, register it, queue its upload."""
-    return reply(service().stop_recording(_client(), body.leave_file_in_place))
+    """Stop, wait until OBS has finished writing the file, register it, queue its upload.
+
+    A session over several rigs is stopped on all of them; each rig's file is its own upload."""
+    return reply(service().stop_recording(client(), body.leave_file_in_place))
 
 
 @bp.post("/recording/pause", responses={200: RecorderAnswer, **error_answers(409, 502, 503)})

@@ -30,6 +30,7 @@ def now_iso() -> str:
 
 class Event(Wire):
     timestamp: str = Field(default_factory=now_iso)
+    rig: str | None = Field(default=None, description="the rig (OBS) it is about; null when it is about none")
 
 
 class RecordingStarted(Event):

@@ -54,6 +54,13 @@ class InvalidBody(ErrorBody):
     problems: list[Problem] = []
 
 
+class DiskFull(ErrorBody):
+    """507: not enough free space to start."""
+
+    free_bytes: int
+    required_bytes: int
+
+
 class AuthRequired(ErrorBody):
     """401: a token is needed (and this request had none, or a wrong one)."""
 
@@ -101,6 +108,7 @@ class AuthInfo(Wire):
 
 
 class RecordedFile(Wire):
+    rig: str = Field(description="the rig (OBS) that recorded it")
     name: str
     path: str
     relative_path: str
@@ -139,6 +147,7 @@ class Marker(Wire):
     timecode_ms: int
     label: str | None = None
     at: str
+    rig: str | None = Field(default=None, description="the rig whose timecode it is")
 
 
 class ResultFile(Wire):
@@ -155,15 +164,28 @@ class UploadPhases(Wire):
     """One upload's story for the timeline: when each phase began and ended."""
 
     job_id: int
+    rig: str
     file_name: str
     state: JobState
     queued_at: str
+    finished_at: str | None = None
     upload_started_at: str | None = None
     uploaded_at: str | None = None
     processed_at: str | None = None
     task_id: str | None = None
     processing_status: str | None = None
     results_state: ResultsState | None = None
+
+
+class RigPart(Wire):
+    """One rig's part of a session: when its OBS really started and ended, and how it ended."""
+
+    rig: str
+    label: str
+    status: str = Field(description="starting, recording, stopped, interrupted")
+    start_time: str | None = Field(default=None, description="when this rig's OBS reported it records")
+    end_time: str | None = None
+    skew_ms: float | None = Field(default=None, description="how much later than the session's first rig it started")
 
 
 class SessionFacts(Wire):
@@ -196,9 +218,10 @@ class Session(SessionFacts):
     pauses: list[PauseSpan] = []
     paused_s: float = 0.0
     markers: list[Marker] = []
-    thumbnail_url: str | None = Field(None, description="a frame from about 10 % in, once a file is final")
+    thumbnail_url: str | None = Field(default=None, description="a frame from about 10 % in, once a file is final")
     uploads: list[UploadPhases] = []
-    results: list[ResultFile] = Field([], description="the processed results of the latest completed upload")
+    results: list[ResultFile] = Field(default=[], description="the processed results of the latest completed upload")
+    rigs: list[RigPart] = []
 
 
 class FormattedRecording(Wire):
@@ -239,7 +262,7 @@ class ObsRecordStatus(Wire):
 
 class DiskStatus(Wire):
     free_bytes: int = Field(description="the smaller of RECORDINGS_PATH's free space and OBS's")
-    estimated_remaining_s: float | None = Field(None, description="recording time left at the current rate")
+    estimated_remaining_s: float | None = Field(default=None, description="recording time left at the current rate")
     low: bool
 
 
@@ -261,6 +284,8 @@ class ActiveRecordingStatus(SessionFacts):
     paused_s: float = 0.0
     markers: list[Marker] = []
     disk: DiskStatus | None = None
+    rig: str = Field(description="the rig this status is read from (the session's first)")
+    rigs: list[RigPart] = []
 
 
 class RecordingStatus(RootModel[IdleRecordingStatus | ActiveRecordingStatus]):
@@ -270,11 +295,14 @@ class RecordingStatus(RootModel[IdleRecordingStatus | ActiveRecordingStatus]):
 class StartResult(SessionFacts):
     success: Literal[True] = True
     message: str
+    rigs: list[RigPart] = []
+    start_skew_ms: float | None = Field(default=None, description="between the first and the last rig to start")
 
 
 class UploadJob(Wire):
     id: int
     session_name: str
+    rig: str
     file_name: str
     file_path: str
     state: JobState
@@ -345,6 +373,10 @@ class StopResult(Wire):
     note: str | None = None
     stopped_by: StoppedBy
     upload_result: UploadQueued | UploadNotQueued | None = None
+    upload_results: list[UploadQueued | UploadNotQueued] = Field(
+        default=[], description="one per file queued by this stop (several rigs, or split files)"
+    )
+    rigs: list[RigPart] = []
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -391,3 +423,21 @@ class ServiceStatus(Wire):
     recent_recordings: list[Session]
     upload_queue: QueueSummary
     timestamp: str
+
+
+class RigState(Wire):
+    """One rig (OBS instance) right now."""
+
+    id: str
+    label: str
+    default: bool
+    obs: ObsConnection
+    state: RecorderState
+    session_name: str | None = None
+    obs_status: ObsRecordStatus | None = None
+    disk: DiskStatus | None = None
+
+
+class RigsPage(Wire):
+    rigs: list[RigState]
+    default_rig: str

@@ -8,7 +8,7 @@ Queries are strings on the wire, so they are parsed leniently (`?limit=10`).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -28,26 +28,44 @@ class Body(BaseModel):
         return {} if data is None else data
 
 
-Priority = Field(None, ge=MIN_PRIORITY, le=MAX_PRIORITY, description="a higher number is uploaded first")
+Priority = Field(default=None, ge=MIN_PRIORITY, le=MAX_PRIORITY, description="a higher number is uploaded first")
 
 
-class StartRecordingBody(Body):
+class RigStartRecordingBody(Body):
+    """A start on one rig (POST /api/rigs/<rig>/recording/start)."""
+
     session_name: str | None = Field(
-        None,
+        default=None,
         alias="sessionName",
         max_length=MAX_NAME_LENGTH,
         description="made folder-safe and unique; a default name when absent",
     )
-    auto_upload: bool | None = Field(None, alias="autoUpload", description="default: VULTR_AUTO_UPLOAD")
-    subtitle_model: SubtitleModel | None = Field(None, alias="subtitleModel")
+    auto_upload: bool | None = Field(default=None, alias="autoUpload", description="default: VULTR_AUTO_UPLOAD")
+    subtitle_model: SubtitleModel | None = Field(default=None, alias="subtitleModel")
     priority: int | None = Priority
-    metadata: dict[str, Any] | None = Field(None, description=f"any JSON object up to {MAX_METADATA_BYTES} bytes")
+    metadata: dict[str, Any] | None = Field(
+        default=None, description=f"any JSON object up to {MAX_METADATA_BYTES} bytes"
+    )
 
     @field_validator("metadata")
     @classmethod
     def _bounded(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
         if value is not None and len(json.dumps(value, ensure_ascii=False).encode()) > MAX_METADATA_BYTES:
             raise ValueError(f"must be at most {MAX_METADATA_BYTES} bytes of JSON")
+        return value
+
+
+class StartRecordingBody(RigStartRecordingBody):
+    rigs: list[str] | Literal["all"] | None = Field(
+        default=None,
+        description='record one session over several rigs: their ids (at least one), or "all"; absent: the default rig',
+    )
+
+    @field_validator("rigs")
+    @classmethod
+    def _some(cls, value: list[str] | str | None) -> list[str] | str | None:
+        if isinstance(value, list) and not value:
+            raise ValueError('must name at least one rig, or be "all"')
         return value
 
 
@@ -60,14 +78,14 @@ class StopRecordingBody(Body):
 
 
 class MarkerBody(Body):
-    label: str | None = Field(None, max_length=200, description="what happens there (optional)")
+    label: str | None = Field(default=None, max_length=200, description="what happens there (optional)")
 
 
 class ManualUploadBody(Body):
     session_name: str = Field(alias="sessionName", min_length=1, max_length=MAX_NAME_LENGTH)
-    subtitle_model: SubtitleModel | None = Field(None, alias="subtitleModel")
+    subtitle_model: SubtitleModel | None = Field(default=None, alias="subtitleModel")
     priority: int | None = Priority
-    force: bool = Field(False, description="upload even a file ffprobe cannot read as a video")
+    force: bool = Field(default=False, description="upload even a file ffprobe cannot read as a video")
 
 
 class Page(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, BinaryIO
 
@@ -21,11 +22,13 @@ from ..contract.events import now_iso
 from ..db import Database
 from ..exceptions import Conflict, NotFound, ObsRequestFailed, ObsUnavailable, StorageUnavailable
 from ..obs import ConnectionState, ObsController
+from ..rigs import RigConfig
 from ..sessions import RecordingManager, Session, SessionFile, sanitize_session_name
 from ..uploads import Job
 from .disk import DiskMonitor, DiskReading
-from .lifecycle import Defaults, RecordingLifecycle, StartOptions
+from .lifecycle import Defaults, OpenSessions, RecordingLifecycle, StartOptions
 from .presenters import Presenter
+from .studio import Rig, Studio
 from .uploads import Emit, Uploads
 
 log = logging.getLogger(__name__)
@@ -39,36 +42,68 @@ except PackageNotFoundError:  # running from a source tree
 
 
 class IntegratedRecordingService:
+    """`rigs` are the OBS instances (the first is the default rig); `multi_rig` when a rigs file
+    configures them, so that each rig's files land in `<session>/<rig>/`."""
+
     def __init__(
         self,
         settings: Settings,
         db: Database,
-        obs: ObsController,
+        rigs: Sequence[tuple[RigConfig, ObsController]],
         manager: RecordingManager,
         uploads: Uploads,
         presenter: Presenter,
         emit: Emit,
+        *,
+        multi_rig: bool = False,
     ):
         self.settings = settings
         self.db = db
-        self.obs = obs
         self.manager = manager
         self.uploads = uploads
         self.presenter = presenter
+        self.multi_rig = multi_rig
         self._emit = emit
-        self.recorder = RecordingLifecycle(
-            obs,
+        self.sessions = OpenSessions(manager)
+        defaults = Defaults(settings.vultr_auto_upload, settings.default_subtitle_model, settings.default_priority)
+        self.studio = Studio(
+            (
+                Rig(
+                    config,
+                    obs,
+                    RecordingLifecycle(
+                        obs,
+                        manager,
+                        self,
+                        defaults,
+                        sessions=self.sessions,
+                        rig=config.id,
+                        label=config.label,
+                        folder=config.id if multi_rig else "",
+                        locate=config.local_path,
+                        stop_timeout_s=settings.obs_stop_timeout_s,
+                    ),
+                    DiskMonitor(
+                        manager.root, obs, min_free_mb=settings.min_free_mb, low_minutes=settings.low_disk_minutes
+                    ),
+                )
+                for config, obs in rigs
+            ),
             manager,
-            self,
-            Defaults(settings.vultr_auto_upload, settings.default_subtitle_model, settings.default_priority),
-            stop_timeout_s=settings.obs_stop_timeout_s,
+            self.sessions,
         )
-        self.disk = DiskMonitor(
-            manager.root, obs, min_free_mb=settings.min_free_mb, low_minutes=settings.low_disk_minutes
-        )
-        self._warned_low_disk: set[str] = set()
-        self._last_upload: dict[str, m.UploadQueued | m.UploadNotQueued] = {}
+        self._warned_low_disk: set[tuple[str, str]] = set()
+        self._last_upload: dict[tuple[str, str], list[m.UploadQueued | m.UploadNotQueued]] = {}
         manager.describe = self._metadata_document
+
+    @property
+    def obs(self) -> ObsController:
+        """The default rig's OBS (the one the guide's routes drive)."""
+        return self.studio.default.obs
+
+    @property
+    def recorder(self) -> RecordingLifecycle:
+        return self.studio.default.recorder
 
     def emit(self, event: str, payload: m.Wire) -> None:
         try:
@@ -81,71 +116,76 @@ class IntegratedRecordingService:
     def start(self) -> None:
         threading.Thread(target=self.manager.adopt_existing_folders, name="adopt-folders", daemon=True).start()
         self.uploads.start()
-        self.obs.start()
+        for rig in self.studio.rigs.values():
+            rig.obs.start()
 
     def close(self) -> None:
         self.uploads.stop()
-        self.obs.close()
+        for rig in self.studio.rigs.values():
+            rig.obs.close()
 
     # -- OBS's news ------------------------------------------------------------------------
 
-    def handle_obs_event(self, name: str, data: dict[str, Any]) -> None:
+    def handle_obs_event(self, rig_id: str, name: str, data: dict[str, Any]) -> None:
+        recorder = self.studio.get(rig_id).recorder
         if name == "RecordStateChanged":
-            self.recorder.on_record_state(data.get("output_state"), data.get("output_path"))
+            recorder.on_record_state(data.get("output_state"), data.get("output_path"))
         elif name == "RecordFileChanged":
-            self.recorder.on_file_changed(data.get("new_output_path"))
+            recorder.on_file_changed(data.get("new_output_path"))
 
-    def handle_obs_connection(self, state: ConnectionState) -> None:
-        self.emit("obs_connection", e.ObsConnectionChanged(**self.presenter.obs_connection(state).model_dump()))
-        self.recorder.on_connection(state)
+    def handle_obs_connection(self, rig_id: str, state: ConnectionState) -> None:
+        link = self.presenter.obs_connection(state)
+        self.emit("obs_connection", e.ObsConnectionChanged(**link.model_dump(), rig=rig_id))
+        self.studio.get(rig_id).recorder.on_connection(state)
 
-    # -- the recorder's news (RecorderListener) --------------------------------------------
+    # -- the recorders' news (RecorderListener) --------------------------------------------
 
-    def recording_started(self, session: Session, message: str) -> None:
-        self.emit("recording_started", e.RecordingStarted(result=self.presenter.start_result(session, message)))
+    def recording_started(self, rig: str, session: Session, message: str) -> None:
+        result = self.presenter.start_result(session, message)
+        self.emit("recording_started", e.RecordingStarted(result=result, rig=rig))
 
-    def recording_closed(self, session: Session, stopped_by: str) -> m.StopResult:
-        upload = self._last_upload.pop(session.name, None)
-        if upload is None and session.auto_upload:
-            upload = self.uploads.auto_upload(session)  # no file came: the answer says why nothing is queued
-        result = self.presenter.stop_result(session, stopped_by, upload)
-        self._warned_low_disk.discard(session.name)
-        self.emit("recording_stopped", e.RecordingStopped(result=result))
+    def recording_closed(self, rig: str, session: Session, stopped_by: str, last: bool) -> m.StopResult:
+        uploads = self._last_upload.pop((session.name, rig), [])
+        if not uploads and session.auto_upload and not any(f.folder == self._folder(rig) for f in session.files):
+            uploads = [self.uploads.auto_upload(session)]  # no file came: the answer says why nothing is queued
+        result = self.presenter.stop_result(session, stopped_by, uploads)
+        self._warned_low_disk.discard((session.name, rig))
+        self.emit("recording_stopped", e.RecordingStopped(result=result, rig=rig))
         return result
 
-    def recorder_failed(self, session: Session, error: str) -> None:
-        self.emit("error", e.ServiceError(message=f"session {session.name} could not be closed: {error}"))
+    def recorder_failed(self, rig: str, session: Session, error: str) -> None:
+        message = f"session {session.name} could not be closed: {error}"
+        self.emit("error", e.ServiceError(message=message, rig=rig))
 
-    def file_finished(self, session: Session, entry: SessionFile) -> None:
+    def file_finished(self, rig: str, session: Session, entry: SessionFile) -> None:
         """A file of the session is final: its thumbnail, then its upload when the session wants one."""
         if self.manager.make_thumbnail(session, entry):
             self.manager.store.save(session)
-            self.emit("session_updated", e.SessionUpdated(session_name=session.name))
+            self.emit("session_updated", e.SessionUpdated(session_name=session.name, rig=rig))
         if session.auto_upload:
-            self._last_upload[session.name] = self.uploads.auto_upload(session, entry)
+            queued = self.uploads.auto_upload(session, entry)
+            self._last_upload.setdefault((session.name, rig), []).append(queued)
 
-    def recording_paused(self, session: Session) -> None:
+    def recording_paused(self, rig: str, session: Session) -> None:
+        paused = round(session.paused_seconds(), 1)
+        message = f"Recording {session.name} paused"
         self.emit(
-            "recording_paused",
-            e.RecordingPaused(
-                session_name=session.name,
-                paused_s=round(session.paused_seconds(), 1),
-                message=f"Recording {session.name} paused",
-            ),
+            "recording_paused", e.RecordingPaused(session_name=session.name, paused_s=paused, message=message, rig=rig)
         )
 
-    def recording_resumed(self, session: Session) -> None:
+    def recording_resumed(self, rig: str, session: Session) -> None:
+        paused = round(session.paused_seconds(), 1)
+        message = f"Recording {session.name} resumed"
         self.emit(
             "recording_resumed",
-            e.RecordingResumed(
-                session_name=session.name,
-                paused_s=round(session.paused_seconds(), 1),
-                message=f"Recording {session.name} resumed",
-            ),
+            e.RecordingResumed(session_name=session.name, paused_s=paused, message=message, rig=rig),
         )
 
-    def marker_added(self, session: Session, marker: dict[str, Any]) -> None:
-        self.emit("marker_added", e.MarkerAdded(session_name=session.name, marker=m.Marker(**marker)))
+    def marker_added(self, rig: str, session: Session, marker: dict[str, Any]) -> None:
+        self.emit("marker_added", e.MarkerAdded(session_name=session.name, marker=m.Marker(**marker), rig=rig))
+
+    def _folder(self, rig: str) -> str:
+        return rig if self.multi_rig else ""
 
     # -- health ----------------------------------------------------------------------------
 
@@ -181,62 +221,113 @@ class IntegratedRecordingService:
 
     # -- recording -------------------------------------------------------------------------
 
-    def start_recording(self, body: r.StartRecordingBody, started_by: str) -> m.StartResult:
+    def start_recording(
+        self, body: r.RigStartRecordingBody, started_by: str, rig_id: str | None = None
+    ) -> m.StartResult:
+        """A start on the default rig, on `rig_id`, or (body.rigs) one session over several rigs."""
         name = body.session_name.strip() if body.session_name and body.session_name.strip() else None
         if name:
             sanitize_session_name(name)  # refuse a bad name before touching OBS
+        rigs = [self.studio.get(rig_id)] if rig_id else self.studio.resolve(getattr(body, "rigs", None))
         self.require_storage()
-        self.disk.require_room_to_start(self.obs.record_directory() if self.obs.is_local else None)
+        for rig in rigs:
+            rig.disk.require_room_to_start(rig.obs.record_directory() if rig.obs.is_local else None)
         options = StartOptions(name, body.auto_upload, body.subtitle_model, body.priority, body.metadata)
-        session = self.recorder.start(options, started_by)
-        return self.presenter.start_result(session, f"Recording {session.name} started")
+        if len(rigs) == 1 and not getattr(body, "rigs", None):
+            session = rigs[0].recorder.start(options, started_by)
+        else:
+            session = self.studio.start_all(rigs, options, started_by)
+        return self.presenter.start_result(self._fresh(session), f"Recording {session.name} started")
 
-    def stop_recording(self, stopped_by: str, leave_file_in_place: bool = False) -> m.StopResult:
-        return self.recorder.stop(stopped_by, leave_file_in_place=leave_file_in_place)
+    def stop_recording(
+        self, stopped_by: str, leave_file_in_place: bool = False, rig_id: str | None = None
+    ) -> m.StopResult:
+        """Stop the current session on every rig recording it (or only `rig_id`'s part)."""
+        rigs = [self.studio.get(rig_id)] if rig_id else self.studio.current()
+        if not rigs:
+            raise Conflict("nothing is recording")
+        results: list[m.StopResult] = self.studio.stop_all(rigs, stopped_by, leave_file_in_place)
+        if len(results) == 1:
+            return results[0]
+        session = self._fresh_by_name(results[-1].session_name)
+        uploads = [u for result in results for u in result.upload_results]
+        return self.presenter.stop_result(session, results[0].stopped_by, uploads)
 
-    def pause_recording(self) -> m.RecorderAnswer:
-        session = self.recorder.pause()
+    def _rigs_for(self, rig_id: str | None):
+        rigs = [self.studio.get(rig_id)] if rig_id else self.studio.current()
+        if not rigs:
+            raise Conflict("nothing is recording")
+        return rigs
+
+    def pause_recording(self, rig_id: str | None = None) -> m.RecorderAnswer:
+        rigs = self._rigs_for(rig_id)
+        session = self.studio.each(rigs, lambda rig: rig.recorder.pause())[0]
         return m.RecorderAnswer(
             message=f"Recording {session.name} paused",
             session_name=session.name,
-            state=self.recorder.state,
+            state=rigs[0].recorder.state,
             paused_s=round(session.paused_seconds(), 1),
         )
 
-    def resume_recording(self) -> m.RecorderAnswer:
-        session = self.recorder.resume()
+    def resume_recording(self, rig_id: str | None = None) -> m.RecorderAnswer:
+        rigs = self._rigs_for(rig_id)
+        session = self.studio.each(rigs, lambda rig: rig.recorder.resume())[0]
         return m.RecorderAnswer(
             message=f"Recording {session.name} resumed",
             session_name=session.name,
-            state=self.recorder.state,
+            state=rigs[0].recorder.state,
             paused_s=round(session.paused_seconds(), 1),
         )
 
-    def add_marker(self, body: r.MarkerBody) -> m.MarkerAnswer:
-        session, marker, chapter = self.recorder.add_marker(body.label.strip() if body.label else None)
+    def add_marker(self, body: r.MarkerBody, rig_id: str | None = None) -> m.MarkerAnswer:
+        """A marker at the timecode of the session's first rig (or of `rig_id`)."""
+        rig = self._rigs_for(rig_id)[0]
+        session, marker, chapter = rig.recorder.add_marker(body.label.strip() if body.label else None)
         return m.MarkerAnswer(session_name=session.name, marker=m.Marker(**marker), chapter=chapter)
 
-    def recording_status(self) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
-        snap = self.recorder.snapshot()
+    def recording_status(self, rig_id: str | None = None) -> m.IdleRecordingStatus | m.ActiveRecordingStatus:
+        """The current session as its first rig sees it (or `rig_id`'s), with every rig's part."""
+        rigs = [self.studio.get(rig_id)] if rig_id else self.studio.current() or [self.studio.default]
+        rig = rigs[0]
+        snap = rig.recorder.snapshot()
         raw, error, disk = None, None, None
         if snap.session is not None:
-            try:
-                raw = self.obs.record_status()
-            except (ObsUnavailable, ObsRequestFailed) as exc:
-                error = exc.message
+            raw, error = self._record_status(rig)
             if raw is not None and raw.get("outputActive"):
-                disk = self._disk_reading(snap.session, raw)
+                disk = self._disk_reading(rig, snap.session, raw)
         return self.presenter.recording_status(snap, raw, error, disk)
 
-    def _disk_reading(self, session: Session, raw: dict[str, Any]) -> DiskReading | None:
-        """How much recording still fits; `disk_space_low` goes out once per session when little does."""
+    @staticmethod
+    def _record_status(rig: Rig) -> tuple[dict[str, Any] | None, str | None]:
         try:
-            reading = self.disk.reading(raw, session.obs_record_directory if self.obs.is_local else None)
+            return rig.obs.record_status(), None
+        except (ObsUnavailable, ObsRequestFailed) as exc:
+            return None, exc.message
+
+    def rigs(self) -> m.RigsPage:
+        """Every rig: its connection, what it records, its timecode and disk."""
+        states = []
+        for rig in self.studio.rigs.values():
+            snap = rig.recorder.snapshot()
+            raw, _ = self._record_status(rig) if snap.session is not None else (None, None)
+            disk = (
+                self._disk_reading(rig, snap.session, raw) if snap.session and raw and raw.get("outputActive") else None
+            )
+            states.append(
+                self.presenter.rig_state(rig.config, rig.obs.state, snap, raw, disk, rig is self.studio.default)
+            )
+        return m.RigsPage(rigs=states, default_rig=self.studio.default.id)
+
+    def _disk_reading(self, rig: Rig, session: Session, raw: dict[str, Any]) -> DiskReading | None:
+        """How much recording still fits; `disk_space_low` goes out once per session and rig."""
+        folder = session.rigs.get(rig.id, {}).get("record_directory") or session.obs_record_directory
+        try:
+            reading = rig.disk.reading(raw, folder if rig.obs.is_local else None)
         except OSError as exc:
             log.warning("cannot read the free disk space: %s", exc)
             return None
-        if reading.low and session.name not in self._warned_low_disk:
-            self._warned_low_disk.add(session.name)
+        if reading.low and (session.name, rig.id) not in self._warned_low_disk:
+            self._warned_low_disk.add((session.name, rig.id))
             left = (
                 f"about {reading.estimated_remaining_s / 60:.0f} minutes of recording"
                 if reading.estimated_remaining_s is not None
@@ -253,9 +344,21 @@ class IntegratedRecordingService:
                     free_bytes=reading.free_bytes,
                     estimated_remaining_s=reading.estimated_remaining_s,
                     message=message,
+                    rig=rig.id,
                 ),
             )
         return reading
+
+    def _fresh(self, session: Session) -> Session:
+        """The session as every rig has changed it (the shared object while it records)."""
+        held = self.sessions.load(session.name)
+        return held[0] if held else session
+
+    def _fresh_by_name(self, name: str) -> Session:
+        session = self.manager.store.get(name)
+        if session is None:
+            raise NotFound(f"no session named {name!r}")
+        return session
 
     def status(self) -> m.ServiceStatus:
         return m.ServiceStatus(
@@ -324,7 +427,7 @@ class IntegratedRecordingService:
         session = self.manager.store.get(body.session_name)
         if session is None:
             raise NotFound(f"no session named {body.session_name!r}")
-        if self.recorder.is_recording(session.name):
+        if self.studio.busy(session.name):
             raise Conflict(f"session {session.name} is still recording")
         job = self.uploads.queue_file(
             session,

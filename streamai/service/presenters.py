@@ -14,6 +14,7 @@ from urllib.parse import quote
 from ..contract import models as m
 from ..contract.vocabulary import JobState, ObsLinkState, RecorderState, ResultsState, SessionStatus, StoppedBy
 from ..obs import ConnectionState
+from ..rigs import DEFAULT_RIG, RigConfig
 from ..sessions import RecordingManager, Session
 from ..sessions.media import hms, human_size
 from ..uploads.queue import Job
@@ -68,6 +69,7 @@ class Presenter:
         return m.UploadJob(
             id=job.id,
             session_name=job.session_name,
+            rig=job.rig,
             file_name=job.file_name,
             file_path=str(self.manager.folder.path(job.session_name, *job.file_parts)),
             state=job.state,
@@ -101,9 +103,11 @@ class Presenter:
     def phases(job: Job) -> m.UploadPhases:
         return m.UploadPhases(
             job_id=job.id,
+            rig=job.rig,
             file_name=job.file_name,
             state=job.state,
             queued_at=job.created_at,
+            finished_at=job.finished_at,
             upload_started_at=job.upload_started_at,
             uploaded_at=job.uploaded_at,
             processed_at=job.processed_at,
@@ -147,6 +151,7 @@ class Presenter:
     def files(self, session: Session) -> list[m.RecordedFile]:
         return [
             m.RecordedFile(
+                rig=f.folder or next(iter(session.rigs), DEFAULT_RIG),
                 name=f.name,
                 path=str(self.manager.file_path(session, f)),
                 relative_path="/".join((session.folder, *f.parts)),
@@ -197,6 +202,7 @@ class Presenter:
             thumbnail_url=self.session_url(session.name, "thumbnail") if session.thumbnail else None,
             uploads=[self.phases(j) for j in jobs],
             results=self.results(done) if done else [],
+            rigs=self.rig_parts(session),
         )
 
     def formatted(self, session: Session, job: Job | None) -> m.FormattedRecording:
@@ -234,13 +240,45 @@ class Presenter:
 
     # -- recording -------------------------------------------------------------------------
 
+    @staticmethod
+    def rig_parts(session: Session) -> list[m.RigPart]:
+        """Each rig's part, with how much later than the first rig it started."""
+        starts = {rig: _time(part.get("start_time")) for rig, part in session.rigs.items()}
+        known = [t for t in starts.values() if t is not None]
+        first = min(known) if known else None
+
+        def skew(rig: str) -> float | None:
+            start = starts[rig]
+            return round((start - first) * 1000, 1) if first is not None and start is not None else None
+
+        return [
+            m.RigPart(
+                rig=rig,
+                label=str(part.get("label") or rig),
+                status=str(part.get("status") or "unknown"),
+                start_time=part.get("start_time"),
+                end_time=part.get("end_time"),
+                skew_ms=skew(rig),
+            )
+            for rig, part in session.rigs.items()
+        ]
+
     def start_result(self, session: Session, message: str) -> m.StartResult:
-        return m.StartResult(**self.facts(session), message=message)
+        parts = self.rig_parts(session)
+        skews = [p.skew_ms for p in parts if p.skew_ms is not None]
+        return m.StartResult(
+            **self.facts(session),
+            message=message,
+            rigs=parts,
+            start_skew_ms=max(skews) if len(skews) > 1 else None,
+        )
 
     def stop_result(
-        self, session: Session, stopped_by: str, upload_result: m.UploadQueued | m.UploadNotQueued | None
+        self, session: Session, stopped_by: str, uploads: list[m.UploadQueued | m.UploadNotQueued]
     ) -> m.StopResult:
-        verb = "stopped" if session.status == "stopped" else "interrupted"
+        verb = {"stopped": "stopped", "failed": "failed", "recording": "stopped"}.get(
+            str(session.status), "interrupted"
+        )
         return m.StopResult(
             message=f"Recording {session.name} {verb}",
             session_name=session.name,
@@ -251,7 +289,9 @@ class Presenter:
             size_bytes=session.size_bytes,
             note=session.note,
             stopped_by=cast(StoppedBy, stopped_by),
-            upload_result=upload_result,
+            upload_result=uploads[-1] if uploads else None,
+            upload_results=uploads,
+            rigs=self.rig_parts(session),
         )
 
     def recording_status(
@@ -261,16 +301,7 @@ class Presenter:
             return m.IdleRecordingStatus(
                 state=snap.state, message="No recording in progress", obs_connected=snap.obs_connected
             )
-        if obs is None:
-            record = m.ObsRecordStatus(active=False, paused=False, error=obs_error)
-        else:
-            record = m.ObsRecordStatus(
-                active=bool(obs.get("outputActive")),
-                paused=bool(obs.get("outputPaused")),
-                timecode=obs.get("outputTimecode") or "00:00:00.000",
-                bytes=obs.get("outputBytes") or 0,
-                duration_ms=int(obs.get("outputDuration") or 0),
-            )
+        record = _record(obs) if obs is not None else m.ObsRecordStatus(active=False, paused=False, error=obs_error)
         return m.ActiveRecordingStatus(
             **self.facts(snap.session),
             state=snap.state,
@@ -279,17 +310,59 @@ class Presenter:
             obs_status=record,
             obs_connected=snap.obs_connected,
             **self.timeline(snap.session),
-            disk=m.DiskStatus(
-                free_bytes=disk.free_bytes,
-                low=disk.low,
-                estimated_remaining_s=round(disk.estimated_remaining_s)
-                if disk.estimated_remaining_s is not None
-                else None,
-            )
-            if disk
-            else None,
+            rig=snap.rig,
+            rigs=self.rig_parts(snap.session),
+            disk=_disk(disk),
+        )
+
+    def rig_state(
+        self,
+        config: RigConfig,
+        link: ConnectionState,
+        snap: Snapshot,
+        raw: dict[str, Any] | None,
+        disk: DiskReading | None,
+        default: bool,
+    ) -> m.RigState:
+        return m.RigState(
+            id=config.id,
+            label=config.label,
+            default=default,
+            obs=self.obs_connection(link),
+            state=snap.state,
+            session_name=snap.session.name if snap.session else None,
+            obs_status=_record(raw) if raw is not None else None,
+            disk=_disk(disk),
         )
 
     @staticmethod
     def obs_connection(state: ConnectionState) -> m.ObsConnection:
         return m.ObsConnection(connected=state.connected, state=ObsLinkState(state.state), error=state.error)
+
+
+def _record(obs: dict[str, Any]) -> m.ObsRecordStatus:
+    return m.ObsRecordStatus(
+        active=bool(obs.get("outputActive")),
+        paused=bool(obs.get("outputPaused")),
+        timecode=obs.get("outputTimecode") or "00:00:00.000",
+        bytes=obs.get("outputBytes") or 0,
+        duration_ms=int(obs.get("outputDuration") or 0),
+    )
+
+
+def _disk(disk: DiskReading | None) -> m.DiskStatus | None:
+    if disk is None:
+        return None
+    remaining = disk.estimated_remaining_s
+    return m.DiskStatus(
+        free_bytes=disk.free_bytes,
+        low=disk.low,
+        estimated_remaining_s=round(remaining) if remaining is not None else None,
+    )
+
+
+def _time(value: Any) -> float | None:
+    try:
+        return datetime.fromisoformat(value).timestamp() if isinstance(value, str) else None
+    except ValueError:
+        return None

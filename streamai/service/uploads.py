@@ -13,6 +13,7 @@ from ..config import Settings
 from ..contract import events as e
 from ..contract import models as m
 from ..exceptions import Conflict, InvalidInput, NotFound, StreamAIError, Unavailable, Unprocessable
+from ..rigs import DEFAULT_RIG
 from ..sessions import RecordingManager, Session, SessionFile, UnsafePath
 from ..sessions.media import probe_available, probe_duration
 from ..uploads import Job, UploadQueue
@@ -81,13 +82,17 @@ class Uploads:
         return self.manager.open_recording(session, entry)
 
     def form_fields(self, job: Job) -> dict[str, str]:
-        """What the processing API gets beside the file: the markers inside it, ordered by timecode."""
+        """What the processing API gets beside the file: the markers inside it, ordered by timecode,
+        and, when several rigs are configured, which rig recorded it."""
         session, entry = self._session_and_file(job)
         markers = [
             {"timecode_ms": mk["timecode_ms"], "label": mk.get("label"), "at": mk["at"]}
             for mk in session.markers_in(entry)
         ]
-        return {"markers": json.dumps(markers, ensure_ascii=False)}
+        fields = {"markers": json.dumps(markers, ensure_ascii=False)}
+        if self.settings.rigs_file is not None:
+            fields["rig"] = job.rig
+        return fields
 
     def store_result(self, job: Job, kind: str, response) -> dict:
         """One processed result, streamed into `results/job-<id>/` of the job's session folder."""
@@ -155,6 +160,7 @@ class Uploads:
                 subtitle_model=subtitle_model,
                 priority=priority,
                 manual=manual,
+                rig=entry.folder or next(iter(session.rigs), DEFAULT_RIG),
             )
         except DuplicateJob as dup:
             raise Conflict(

@@ -126,8 +126,10 @@ class RecordingManager:
         obs_is_local: bool = True,
         leave_in_place: bool = False,
         start_ms: int = 0,
+        folder: str = "",
     ) -> SessionFile | None:
-        """Move OBS's file into the session folder and register it; the entry, or None (noted).
+        """Move OBS's file into the session folder (its `folder` below it, one per rig) and register
+        it; the entry, or None (noted).
 
         When the move fails (a folder we cannot write) this raises, and the file stays where OBS
         wrote it; with `leave_in_place` the session notes that instead, so it can be closed anyway.
@@ -141,6 +143,7 @@ class RecordingManager:
                 status=status,
                 leave_in_place=leave_in_place,
                 start_ms=start_ms,
+                folder=folder,
             )
         if status == INTERRUPTED:
             session.add_note("OBS went away during the recording and reported no file.")
@@ -157,7 +160,15 @@ class RecordingManager:
         return session
 
     def _bring_in(
-        self, session: Session, source: Path, *, obs_is_local: bool, status: str, leave_in_place: bool, start_ms: int
+        self,
+        session: Session,
+        source: Path,
+        *,
+        obs_is_local: bool,
+        status: str,
+        leave_in_place: bool,
+        start_ms: int,
+        folder: str,
     ) -> SessionFile | None:
         try:
             source_is_file = source.is_file() and not source.is_symlink()
@@ -177,7 +188,9 @@ class RecordingManager:
             return None
         try:
             # OBS may still hold a file it did not close itself: link, never copy it.
-            name = self.folder.move_in(source, session.folder, allow_copy=status != INTERRUPTED)
+            parts = (session.folder, folder) if folder else (session.folder,)
+            self.folder.ensure_folder(*parts)
+            name = self.folder.move_in(source, *parts, allow_copy=status != INTERRUPTED)
         except OSError as exc:
             log.error("could not move %s into %s: %s", source, session.name, exc)
             if not leave_in_place:
@@ -189,7 +202,7 @@ class RecordingManager:
                 f"({exc.strerror or exc}). It is not uploaded from there."
             )
             return None
-        return self.add_file(session, name, start_ms=start_ms)
+        return self.add_file(session, name, folder=folder, start_ms=start_ms)
 
     def add_file(self, session: Session, name: str, folder: str = "", start_ms: int = 0) -> SessionFile | None:
         """Register a file of the session folder, if it is a regular file; the note says why not."""

@@ -101,20 +101,31 @@ class Session:
         return total
 
     def markers_in(self, entry: SessionFile) -> list[dict[str, Any]]:
-        """The markers inside one file of the session, with timecodes from that file's start."""
+        """The markers inside one file of the session, with timecodes from that file's start.
+
+        A marker counts in the time of the rig it was taken on; for another rig's file it is moved
+        by the difference between the two rigs' start times (their skew)."""
+        same_rig = [f for f in self.files if f.folder == entry.folder]
         end = entry.start_ms + (entry.duration_s * 1000 if entry.duration_s is not None else float("inf"))
-        chosen = (
-            [
-                m
-                for m in self.markers
-                if entry.start_ms <= m["timecode_ms"] < end or (entry is self.files[-1] and m["timecode_ms"] >= end)
-            ]
-            if self.files
-            else []
-        )
-        return sorted(
-            ({**m, "timecode_ms": m["timecode_ms"] - entry.start_ms} for m in chosen), key=lambda m: m["timecode_ms"]
-        )
+        last = bool(same_rig) and same_rig[-1].parts == entry.parts
+        chosen = []
+        for marker in self.markers:
+            at = marker["timecode_ms"] + self._skew_ms(marker.get("rig"), entry.folder)
+            if entry.start_ms <= at < end or (last and at >= end):
+                chosen.append({**marker, "timecode_ms": max(0, at - entry.start_ms)})
+        return sorted(chosen, key=lambda m: m["timecode_ms"])
+
+    def _skew_ms(self, from_rig: str | None, to_folder: str) -> int:
+        """How much later `to_folder`'s rig started than `from_rig` (negative when earlier)."""
+        to_rig = to_folder or next(iter(self.rigs), None)
+        if not from_rig or not to_rig or from_rig == to_rig:
+            return 0
+        try:
+            start_from = datetime.fromisoformat(self.rigs[from_rig]["start_time"])
+            start_to = datetime.fromisoformat(self.rigs[to_rig]["start_time"])
+        except (KeyError, TypeError, ValueError):
+            return 0
+        return round((start_from - start_to).total_seconds() * 1000)
 
     def add_note(self, text: str) -> None:
         self.note = f"{self.note} {text}" if self.note else text

@@ -72,8 +72,8 @@ describe('layoutTimeline: the recording track', () => {
     end: at(100),
     pauses: [{ start: at(20), end: at(40) }],
     markers: [
-      { timecode_ms: 50_000, label: 'Deuxième', at: at(70) },
-      { timecode_ms: 10_000, label: 'But !', at: at(10) },
+      { timecode_ms: 50_000, label: 'Deuxième', at: at(70), rig: null },
+      { timecode_ms: 10_000, label: 'But !', at: at(10), rig: null },
     ],
   };
 
@@ -96,8 +96,8 @@ describe('layoutTimeline: the recording track', () => {
     const late = {
       ...finished,
       markers: [
-        { timecode_ms: 10_000, label: 'OBS a démarré 2 s après', at: at(12) },
-        { timecode_ms: 50_000, label: null, at: 'not a time' },
+        { timecode_ms: 10_000, label: 'OBS a démarré 2 s après', at: at(12), rig: null },
+        { timecode_ms: 50_000, label: null, at: 'not a time', rig: null },
       ],
     };
     const [a, b] = layoutTimeline(late, ms(500)).recording.markers;

@@ -7,7 +7,9 @@ type Listener = (...args: unknown[]) => void;
 
 export type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 export type Stamped<E extends keyof ServerToClientEvents> =
-  Payload<E> extends { timestamp: string } ? Omit<Payload<E>, 'timestamp'> & { timestamp?: string } : Payload<E>;
+  Payload<E> extends { timestamp: string; rig: string | null }
+    ? Omit<Payload<E>, 'timestamp' | 'rig'> & { timestamp?: string; rig?: string | null }
+    : Payload<E>;
 
 export class FakeSocket {
   connected = false;
@@ -84,7 +86,7 @@ export class FakeSocket {
 
   /** An event as the server sends it; the server stamps every payload, so the test need not. */
   serverEmit<E extends keyof ServerToClientEvents>(event: E, payload: Stamped<E>) {
-    this.fire(event, { timestamp: '2025-07-08T10:05:00.000+00:00', ...payload });
+    this.fire(event, { timestamp: '2025-07-08T10:05:00.000+00:00', rig: 'default', ...payload });
   }
 
   listenerCount(event: string) {

@@ -73,6 +73,8 @@ export const activeStatus: ActiveRecordingStatus = {
   paused_s: 0,
   markers: [],
   disk: null,
+  rig: 'default',
+  rigs: [],
 };
 
 export function makeStartResult(overrides: Partial<StartResult> = {}): StartResult {
@@ -87,6 +89,8 @@ export function makeStartResult(overrides: Partial<StartResult> = {}): StartResu
     priority: 1,
     started_by: 'dashboard',
     start_time: '2025-07-08T10:00:00',
+    rigs: [],
+    start_skew_ms: null,
     ...overrides,
   };
 }
@@ -104,6 +108,8 @@ export function makeStopResult(overrides: Partial<StopResult> = {}): StopResult 
     note: null,
     stopped_by: 'dashboard',
     upload_result: null,
+    upload_results: [],
+    rigs: [],
     ...overrides,
   };
 }
@@ -113,6 +119,7 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
   return {
     id: 7,
     session_name: 'Ma_Session_2025',
+    rig: 'default',
     file_name: '2025-07-08 10-00-00.mkv',
     file_path: '/recordings/Ma_Session_2025/2025-07-08 10-00-00.mkv',
     state,
@@ -148,6 +155,7 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
 export function makeProgress(overrides: Partial<UploadProgress> = {}): UploadProgress {
   return {
     timestamp: '2025-07-08T10:05:00',
+    rig: 'default',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     bytes_sent: 4,
@@ -162,6 +170,7 @@ export function makeProgress(overrides: Partial<UploadProgress> = {}): UploadPro
 export function makeProcessing(overrides: Partial<ProcessingStatus> = {}): ProcessingStatus {
   return {
     timestamp: '2025-07-08T10:05:00',
+    rig: 'default',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     task_id: 'task-1',
@@ -176,6 +185,7 @@ export function makeProcessing(overrides: Partial<ProcessingStatus> = {}): Proce
 export function makeCompleted(overrides: Partial<UploadCompleted> = {}): UploadCompleted {
   return {
     timestamp: '2025-07-08T10:05:00',
+    rig: 'default',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     task_id: 'task-1',
@@ -189,6 +199,7 @@ export function makeCompleted(overrides: Partial<UploadCompleted> = {}): UploadC
 export function makeFailed(overrides: Partial<UploadFailed> = {}): UploadFailed {
   return {
     timestamp: '2025-07-08T10:05:00',
+    rig: 'default',
     job_id: 7,
     session_name: 'Ma_Session_2025',
     error: 'HTTP 502',
@@ -219,6 +230,7 @@ export function makeSession(i: number, overrides: Partial<Session> = {}): Sessio
     size: '12.3 MB',
     files: [
       {
+        rig: 'default',
         name: 'video.mkv',
         path: `/recordings/${name}/video.mkv`,
         relative_path: `${name}/video.mkv`,
@@ -236,6 +248,7 @@ export function makeSession(i: number, overrides: Partial<Session> = {}): Sessio
     thumbnail_url: null,
     uploads: [],
     results: [],
+    rigs: [],
     ...overrides,
   };
 }

@@ -124,7 +124,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Start recording a named session; answers once OBS really records. */
+    /**
+     * Start recording a named session; answers once OBS really records.
+     * @description <br/>Without `rigs`, on the default rig. With `rigs` (ids, or "all"), one session over several<br/>rigs, started in parallel: all record, or none does (the error names the rig).
+     */
     post: operations['start'];
     delete?: never;
     options?: never;
@@ -158,7 +161,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Stop, wait until OBS has finished writing the file, register it, queue its upload. */
+    /**
+     * Stop, wait until OBS has finished writing the file, register it, queue its upload.
+     * @description <br/>A session over several rigs is stopped on all of them; each rig's file is its own upload.
+     */
     post: operations['stop'];
     delete?: never;
     options?: never;
@@ -336,6 +342,125 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/rigs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every rig: its OBS connection, its recorder's state, the session it records, timecode, disk. */
+    get: operations['rigs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/marker': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A marker at this rig's timecode. */
+    post: operations['rig_marker'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pause this rig's recording. */
+    post: operations['rig_pause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Resume this rig's recording. */
+    post: operations['rig_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a session on this rig alone; its files land in `<session>/<rig>/`. */
+    post: operations['rig_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One rig's recording status. */
+    get: operations['rig_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rigs/{rig}/recording/stop': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop this rig (its part of a record-all session; the other rigs go on). */
+    post: operations['rig_stop'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -372,6 +497,16 @@ export interface components {
       pauses: components['schemas']['PauseSpan'][];
       /** Priority */
       priority: number;
+      /**
+       * Rig
+       * @description the rig this status is read from (the session's first)
+       */
+      rig: string;
+      /**
+       * Rigs
+       * @default []
+       */
+      rigs: components['schemas']['RigPart'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -426,6 +561,25 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /**
+     * DiskFull
+     * @description 507: not enough free space to start.
+     */
+    DiskFull: {
+      /** Error */
+      error: string;
+      /**
+       * Field
+       * @default null
+       */
+      field?: string | null;
+      /** Free Bytes */
+      free_bytes: number;
+      /** Required Bytes */
+      required_bytes: number;
+    } & {
+      [key: string]: unknown;
+    };
     /** DiskSpaceLow */
     DiskSpaceLow: {
       /**
@@ -437,6 +591,12 @@ export interface components {
       free_bytes: number;
       /** Message */
       message: string;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -618,6 +778,12 @@ export interface components {
      */
     JobEvent: {
       job: components['schemas']['UploadJob'];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Timestamp */
       timestamp: string;
     };
@@ -663,6 +829,12 @@ export interface components {
     /** ManualUploadCompleted */
     ManualUploadCompleted: {
       result: components['schemas']['ManualUploadOutcome'];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -701,12 +873,24 @@ export interface components {
        * @default null
        */
       label: string | null;
+      /**
+       * Rig
+       * @description the rig whose timecode it is
+       * @default null
+       */
+      rig: string | null;
       /** Timecode Ms */
       timecode_ms: number;
     };
     /** MarkerAdded */
     MarkerAdded: {
       marker: components['schemas']['Marker'];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -758,6 +942,12 @@ export interface components {
        * @default null
        */
       error: string | null;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       state: components['schemas']['ObsLinkState'];
       /** Timestamp */
       timestamp: string;
@@ -820,6 +1010,12 @@ export interface components {
       job_id: number;
       /** Results */
       results: components['schemas']['ResultFile'][];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Task Id */
@@ -841,6 +1037,12 @@ export interface components {
        * @default null
        */
       progress: number | null;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       state: components['schemas']['JobState'];
@@ -875,6 +1077,11 @@ export interface components {
       path: string;
       /** Relative Path */
       relative_path: string;
+      /**
+       * Rig
+       * @description the rig (OBS) that recorded it
+       */
+      rig: string;
       /**
        * Size Bytes
        * @default null
@@ -912,6 +1119,12 @@ export interface components {
       message: string;
       /** Paused S */
       paused_s: number;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -926,6 +1139,12 @@ export interface components {
        * @description paused time so far in this session, in seconds
        */
       paused_s: number;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -934,6 +1153,12 @@ export interface components {
     /** RecordingStarted */
     RecordingStarted: {
       result: components['schemas']['StartResult'];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Timestamp */
       timestamp: string;
     };
@@ -944,6 +1169,12 @@ export interface components {
     RecordingStatus: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
     /** RecordingStatusUpdate */
     RecordingStatusUpdate: {
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Status */
       status: components['schemas']['IdleRecordingStatus'] | components['schemas']['ActiveRecordingStatus'];
       /** Timestamp */
@@ -952,6 +1183,12 @@ export interface components {
     /** RecordingStopped */
     RecordingStopped: {
       result: components['schemas']['StopResult'];
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Timestamp */
       timestamp: string;
     };
@@ -1015,6 +1252,105 @@ export interface components {
       /** Url */
       url: string;
     };
+    /**
+     * RigPart
+     * @description One rig's part of a session: when its OBS really started and ended, and how it ended.
+     */
+    RigPart: {
+      /**
+       * End Time
+       * @default null
+       */
+      end_time: string | null;
+      /** Label */
+      label: string;
+      /** Rig */
+      rig: string;
+      /**
+       * Skew Ms
+       * @description how much later than the session's first rig it started
+       * @default null
+       */
+      skew_ms: number | null;
+      /**
+       * Start Time
+       * @description when this rig's OBS reported it records
+       * @default null
+       */
+      start_time: string | null;
+      /**
+       * Status
+       * @description starting, recording, stopped, interrupted
+       */
+      status: string;
+    };
+    /**
+     * RigStartRecordingBody
+     * @description A start on one rig (POST /api/rigs/<rig>/recording/start).
+     */
+    RigStartRecordingBody: {
+      /**
+       * Autoupload
+       * @description default: VULTR_AUTO_UPLOAD
+       * @default null
+       */
+      autoUpload?: boolean | null;
+      /**
+       * Metadata
+       * @description any JSON object up to 16384 bytes
+       * @default null
+       */
+      metadata?: {
+        [key: string]: unknown;
+      } | null;
+      /**
+       * Priority
+       * @description a higher number is uploaded first
+       * @default null
+       */
+      priority?: number | null;
+      /**
+       * Sessionname
+       * @description made folder-safe and unique; a default name when absent
+       * @default null
+       */
+      sessionName?: string | null;
+      /**
+       * Subtitlemodel
+       * @default null
+       */
+      subtitleModel?: ('base' | 'small' | 'medium' | 'large') | null;
+    };
+    /**
+     * RigState
+     * @description One rig (OBS instance) right now.
+     */
+    RigState: {
+      /** Default */
+      default: boolean;
+      /** @default null */
+      disk: components['schemas']['DiskStatus'] | null;
+      /** Id */
+      id: string;
+      /** Label */
+      label: string;
+      obs: components['schemas']['ObsConnection'];
+      /** @default null */
+      obs_status: components['schemas']['ObsRecordStatus'] | null;
+      /**
+       * Session Name
+       * @default null
+       */
+      session_name: string | null;
+      state: components['schemas']['RecorderState'];
+    };
+    /** RigsPage */
+    RigsPage: {
+      /** Default Rig */
+      default_rig: string;
+      /** Rigs */
+      rigs: components['schemas']['RigState'][];
+    };
     /** RoomAnswer */
     RoomAnswer: {
       /** Room */
@@ -1050,6 +1386,12 @@ export interface components {
     ServiceError: {
       /** Message */
       message: string;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Timestamp */
       timestamp: string;
     };
@@ -1126,6 +1468,11 @@ export interface components {
        * @default []
        */
       results: components['schemas']['ResultFile'][];
+      /**
+       * Rigs
+       * @default []
+       */
+      rigs: components['schemas']['RigPart'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -1170,6 +1517,12 @@ export interface components {
      * @description A finished session changed (a thumbnail, results): refetch it.
      */
     SessionUpdated: {
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -1198,6 +1551,12 @@ export interface components {
        */
       priority?: number | null;
       /**
+       * Rigs
+       * @description record one session over several rigs: their ids (at least one), or "all"; absent: the default rig
+       * @default null
+       */
+      rigs?: string[] | 'all' | null;
+      /**
        * Sessionname
        * @description made folder-safe and unique; a default name when absent
        * @default null
@@ -1217,10 +1576,21 @@ export interface components {
       message: string;
       /** Priority */
       priority: number;
+      /**
+       * Rigs
+       * @default []
+       */
+      rigs: components['schemas']['RigPart'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
       session_path: string;
+      /**
+       * Start Skew Ms
+       * @description between the first and the last rig to start
+       * @default null
+       */
+      start_skew_ms: number | null;
       /** Start Time */
       start_time: string;
       /**
@@ -1264,6 +1634,11 @@ export interface components {
        * @default null
        */
       note: string | null;
+      /**
+       * Rigs
+       * @default []
+       */
+      rigs: components['schemas']['RigPart'][];
       /** Session Name */
       session_name: string;
       /** Session Path */
@@ -1287,6 +1662,12 @@ export interface components {
        * @default null
        */
       upload_result: components['schemas']['UploadQueued'] | components['schemas']['UploadNotQueued'] | null;
+      /**
+       * Upload Results
+       * @description one per file queued by this stop (several rigs, or split files)
+       * @default []
+       */
+      upload_results: (components['schemas']['UploadQueued'] | components['schemas']['UploadNotQueued'])[];
     };
     /** StorageHealth */
     StorageHealth: {
@@ -1306,6 +1687,12 @@ export interface components {
       job_id: number;
       /** Manual */
       manual: boolean;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Sha256 */
@@ -1330,6 +1717,12 @@ export interface components {
        * @default null
        */
       next_retry_at: string | null;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -1412,6 +1805,8 @@ export interface components {
        * @default null
        */
       results_state: ('pending' | 'fetching' | 'ready' | 'failed') | null;
+      /** Rig */
+      rig: string;
       /** Session Name */
       session_name: string;
       /**
@@ -1460,6 +1855,11 @@ export interface components {
     UploadPhases: {
       /** File Name */
       file_name: string;
+      /**
+       * Finished At
+       * @default null
+       */
+      finished_at: string | null;
       /** Job Id */
       job_id: number;
       /**
@@ -1479,6 +1879,8 @@ export interface components {
        * @default null
        */
       results_state: ('pending' | 'fetching' | 'ready' | 'failed') | null;
+      /** Rig */
+      rig: string;
       state: components['schemas']['JobState'];
       /**
        * Task Id
@@ -1511,6 +1913,12 @@ export interface components {
       percent: number;
       /** Rate Bps */
       rate_bps: number;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
       /** Session Name */
       session_name: string;
       /** Timestamp */
@@ -2072,6 +2480,15 @@ export interface operations {
           'application/json': components['schemas']['Refused'];
         };
       };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
       /** @description Conflict */
       409: {
         headers: {
@@ -2123,7 +2540,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ErrorBody'];
+          'application/json': components['schemas']['DiskFull'];
         };
       };
     };
@@ -3081,6 +3498,683 @@ export interface operations {
       };
       /** @description Unsupported Media Type */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rigs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RigsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rig_marker: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkerBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkerAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rig_pause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecorderAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rig_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecorderAnswer'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rig_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RigStartRecordingBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StartResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Insufficient Storage */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DiskFull'];
+        };
+      };
+    };
+  };
+  rig_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingStatus'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+    };
+  };
+  rig_stop: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rig: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StopRecordingBody'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StopResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvalidBody'];
+        };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthRequired'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Refused'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Request Entity Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorBody'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
         headers: {
           [name: string]: unknown;
         };

@@ -22,8 +22,8 @@ describe('recording status updates', () => {
   });
 
   it('adds a marker once, in timecode order', () => {
-    const a = { timecode_ms: 5_000, label: 'B', at: at(5) };
-    const b = { timecode_ms: 1_000, label: null, at: at(1) };
+    const a = { timecode_ms: 5_000, label: 'B', at: at(5), rig: null };
+    const b = { timecode_ms: 1_000, label: null, at: at(1), rig: null };
     const both = withMarker(withMarker(activeStatus, a), b);
     expect(both?.active && both.markers).toEqual([b, a]);
     expect(withMarker(both, a)).toBe(both);

@@ -22,6 +22,8 @@ export function startedStatus(result: StartResult, previous: RecordingStatus | u
     markers: [],
     disk: null,
     obs_connected: previous?.obs_connected ?? true,
+    rig: result.rigs[0]?.rig ?? 'default',
+    rigs: result.rigs,
   };
 }
 

@@ -161,6 +161,7 @@ describe('<IntegratedRecording />', () => {
           body: makeStopResult({
             files: [
               {
+                rig: 'default',
                 name: 'video.mkv',
                 path: '/r/video.mkv',
                 relative_path: 'video.mkv',
@@ -301,7 +302,7 @@ describe('<IntegratedRecording /> pause, markers, disk', () => {
   });
 
   it('adds a marker with its label, lists it and clears the field', async () => {
-    const marker = { timecode_ms: 12_400, label: 'But !', at: '2025-07-08T10:00:13+02:00' };
+    const marker = { timecode_ms: 12_400, label: 'But !', at: '2025-07-08T10:00:13+02:00', rig: null };
     const { user, server } = renderWithApp(<IntegratedRecording />, {
       routes: {
         'GET /api/integrated/recording/status': { body: activeStatus },
@@ -334,7 +335,7 @@ describe('<IntegratedRecording /> pause, markers, disk', () => {
           body: {
             success: true,
             session_name: 'Ma_Session_2025',
-            marker: { timecode_ms: 3_000, label: null, at: '2025-07-08T10:00:03+02:00' },
+            marker: { timecode_ms: 3_000, label: null, at: '2025-07-08T10:00:03+02:00', rig: null },
             chapter: false,
           },
         },
@@ -360,11 +361,11 @@ describe('<IntegratedRecording /> pause, markers, disk', () => {
     await waitFor(() => expect(markerButton()).toBeEnabled());
     await serverEmit('marker_added', {
       session_name: 'Ma_Session_2025',
-      marker: { timecode_ms: 65_000, label: null, at: '2025-07-08T10:01:05+02:00' },
+      marker: { timecode_ms: 65_000, label: null, at: '2025-07-08T10:01:05+02:00', rig: null },
     });
     await serverEmit('marker_added', {
       session_name: 'Ma_Session_2025',
-      marker: { timecode_ms: 5_000, label: 'Intro', at: '2025-07-08T10:00:05+02:00' },
+      marker: { timecode_ms: 5_000, label: 'Intro', at: '2025-07-08T10:00:05+02:00', rig: null },
     });
     const items = screen.getAllByTestId('marker');
     expect(items.map((li) => li.textContent)).toEqual(['00:00:05Intro', '00:01:05']);

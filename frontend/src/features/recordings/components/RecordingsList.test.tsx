@@ -186,6 +186,7 @@ describe('<RecordingsList /> a session’s story', () => {
     },
   ];
   const file = (n: number, duration_s: number) => ({
+    rig: 'default',
     name: `part ${n}.mkv`,
     path: `/recordings/show/part ${n}.mkv`,
     relative_path: `show/part ${n}.mkv`,
@@ -201,13 +202,15 @@ describe('<RecordingsList /> a session’s story', () => {
     pauses: [{ start: '2025-07-08T10:00:30', end: '2025-07-08T10:00:50' }],
     paused_s: 20,
     markers: [
-      { timecode_ms: 10_000, label: 'But !', at: '2025-07-08T10:00:10' },
-      { timecode_ms: 70_000, label: null, at: '2025-07-08T10:01:30' },
+      { timecode_ms: 10_000, label: 'But !', at: '2025-07-08T10:00:10', rig: null },
+      { timecode_ms: 70_000, label: null, at: '2025-07-08T10:01:30', rig: null },
     ],
     thumbnail_url: '/api/integrated/recordings/session_001/thumbnail?expires=1&sig=abc',
     uploads: [
       {
         job_id: 4,
+        rig: 'default',
+        finished_at: null,
         file_name: 'part 1.mkv',
         state: 'completed',
         queued_at: '2025-07-08T10:02:01',
