@@ -137,6 +137,9 @@ def build_service(
             reconnect_max_s=settings.obs_reconnect_max_s,
             on_event=lambda name, data: service.handle_obs_event(rig.id, name, data),  # type: ignore[union-attr]
             on_connection=lambda state: service.handle_obs_connection(rig.id, state),  # type: ignore[union-attr]
+            password_source=f"rig {rig.id}'s password in {settings.rigs_file}"
+            if settings.rigs_file
+            else "OBS_PASSWORD",
         )
 
     controllers = [(rig, obs if obs is not None and n == 0 else connect(rig)) for n, rig in enumerate(rigs)]

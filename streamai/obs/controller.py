@@ -60,7 +60,9 @@ class ObsController:
         reconnect_max_s: float = 10.0,
         on_event: EventHandler | None = None,
         on_connection: ConnectionHandler | None = None,
+        password_source: str = "OBS_PASSWORD",
     ):
+        self._password_source = password_source  # where a user fixes a refused password
         self._target = dict(host=host, port=port, password=password)
         self._request_timeout_s = request_timeout_s
         self._reconnect_max_s = reconnect_max_s
@@ -138,7 +140,7 @@ class ObsController:
 
     def _identify_error(self, exc: OBSSDKError) -> str:
         if "password" in str(exc) or "identify" in str(exc):
-            return f"OBS at {self.address} refused our credentials: check OBS_PASSWORD"
+            return f"OBS at {self.address} refused our credentials: check {self._password_source}"
         return f"OBS at {self.address} rejected the connection: {exc}"
 
     def _connect(self) -> None:

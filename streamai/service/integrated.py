@@ -20,7 +20,7 @@ from ..contract import models as m
 from ..contract import requests as r
 from ..contract.events import now_iso
 from ..db import Database
-from ..exceptions import Conflict, NotFound, ObsRequestFailed, ObsUnavailable, StorageUnavailable
+from ..exceptions import Conflict, NotFound, ObsRequestFailed, ObsUnavailable, StorageUnavailable, StreamAIError
 from ..obs import ConnectionState, ObsController
 from ..rigs import RigConfig
 from ..sessions import RecordingManager, Session, SessionFile, sanitize_session_name
@@ -28,7 +28,7 @@ from ..uploads import Job
 from .disk import DiskMonitor, DiskReading
 from .lifecycle import Defaults, OpenSessions, RecordingLifecycle, StartOptions
 from .presenters import Presenter
-from .studio import Rig, Studio
+from .studio import Rig, Studio, naming
 from .uploads import Emit, Uploads
 
 log = logging.getLogger(__name__)
@@ -231,7 +231,12 @@ class IntegratedRecordingService:
         rigs = [self.studio.get(rig_id)] if rig_id else self.studio.resolve(getattr(body, "rigs", None))
         self.require_storage()
         for rig in rigs:
-            rig.disk.require_room_to_start(rig.obs.record_directory() if rig.obs.is_local else None)
+            try:
+                rig.disk.require_room_to_start(rig.obs.record_directory() if rig.obs.is_local else None)
+            except StreamAIError as exc:
+                if not self.multi_rig:
+                    raise
+                raise naming(rig, exc, "Nothing started.") from None
         options = StartOptions(name, body.auto_upload, body.subtitle_model, body.priority, body.metadata)
         if len(rigs) == 1 and not getattr(body, "rigs", None):
             session = rigs[0].recorder.start(options, started_by)

@@ -266,6 +266,7 @@ class Uploads:
             e.UploadProgress(
                 job_id=job.id,
                 session_name=job.session_name,
+                rig=job.rig,
                 bytes_sent=sent,
                 total_bytes=total,
                 percent=round(100 * sent / total, 1) if total else 100.0,
@@ -280,6 +281,7 @@ class Uploads:
             e.UploadCompleted(
                 job_id=job.id,
                 session_name=job.session_name,
+                rig=job.rig,
                 task_id=receipt.task_id,
                 attempts=job.attempts,
                 manual=job.manual,
@@ -295,6 +297,7 @@ class Uploads:
             e.UploadFailed(
                 job_id=job.id,
                 session_name=job.session_name,
+                rig=job.rig,
                 error=error,
                 attempt=job.attempts,
                 will_retry=next_attempt_at is not None,
@@ -311,6 +314,7 @@ class Uploads:
             e.ProcessingResultsReady(
                 job_id=job.id,
                 session_name=job.session_name,
+                rig=job.rig,
                 task_id=job.task_id or "",
                 results=self.presenter.results(job),
             ),
@@ -323,6 +327,7 @@ class Uploads:
             e.ProcessingStatus(
                 job_id=job.id,
                 session_name=job.session_name,
+                rig=job.rig,
                 task_id=job.task_id or "",
                 status=status,
                 progress=progress,
@@ -336,6 +341,7 @@ class Uploads:
             "manual_upload_completed",
             e.ManualUploadCompleted(
                 session_name=job.session_name,
+                rig=job.rig,
                 result=e.ManualUploadOutcome(
                     success=success,
                     job_id=job.id,
