@@ -77,15 +77,19 @@ def connected(server, *rig_ids: str) -> None:
     server.wait_until(check, 30, f"rigs {rig_ids} connected")
 
 
-def recorded(room, rig_id: str, ms: int):
-    return room.wait_for(
-        "recording_status_update",
-        lambda d: (
-            d["status"].get("active")
-            and any(p["rig"] == rig_id for p in d["status"]["rigs"])
-            and (d["status"]["obs_status"]["duration_ms"] or 0) > ms
-        ),
-    )
+def recorded(room, rig_id: str, ms: int, after: int = 0) -> dict:
+    """`rig_id`'s state in the first `rigs_update` (from the `after`-th event on) in which its OBS
+    has recorded at least `ms` (OBS's own clock)."""
+
+    def state(update: dict) -> dict:
+        return next(r for r in update["rigs"] if r["id"] == rig_id)
+
+    def enough(update: dict) -> bool:
+        return (
+            state(update)["state"] == "recording" and ((state(update)["obs_status"] or {}).get("duration_ms") or 0) > ms
+        )
+
+    return state(room.wait_for("rigs_update", enough, after=after))
 
 
 def ffprobe_duration(path: Path) -> float:
@@ -186,8 +190,8 @@ def test_a_rig_that_dies_leaves_the_others_recording(live_obs, cam2, tmp_path, m
     assert [p["status"] for p in lost["rigs"] if p["rig"] == "cam2"] == ["interrupted"]
     rigs = {r["id"]: r for r in server.get("/api/rigs").json()["rigs"]}
     assert rigs["cam1"]["state"] == "recording" and rigs["cam1"]["session_name"] == "survive"
-    moment = recorded(room, "cam1", 0)["status"]["obs_status"]["duration_ms"]
-    recorded(room, "cam1", moment + 1000)  # and it goes on recording
+    moment = recorded(room, "cam1", 0, after=len(room.events))["obs_status"]["duration_ms"]
+    recorded(room, "cam1", moment + 1000, after=len(room.events))  # and it goes on recording
     stopped = server.post(f"{API}/recording/stop")
     assert stopped.status_code == 200, stopped.text
     files = {f["rig"]: f for f in stopped.json()["files"]}

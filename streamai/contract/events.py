@@ -16,6 +16,7 @@ from .models import (
     Marker,
     ObsConnection,
     ResultFile,
+    RigState,
     StartResult,
     StopResult,
     UploadJob,
@@ -141,6 +142,13 @@ class ProcessingStatus(Event):
     state: JobState
 
 
+class RigsUpdate(Event):
+    """Every rig right now, about once a second while someone listens (only with a rigs file)."""
+
+    rigs: list[RigState]
+    default_rig: str
+
+
 class ObsConnectionChanged(Event, ObsConnection):
     pass
 
@@ -157,6 +165,7 @@ SERVER_EVENTS: dict[str, type[Wire]] = {
     "recording_started": RecordingStarted,
     "recording_stopped": RecordingStopped,
     "recording_status_update": RecordingStatusUpdate,
+    "rigs_update": RigsUpdate,
     "recording_paused": RecordingPaused,
     "recording_resumed": RecordingResumed,
     "marker_added": MarkerAdded,

@@ -14,8 +14,9 @@ log = logging.getLogger(__name__)
 
 
 class StatusBroadcaster:
-    """Sends `recording_status_update` to the room about once a second, asking OBS only while
-    someone is listening: an idle dashboard-less server sends OBS nothing."""
+    """Sends `recording_status_update` (and, with several rigs, `rigs_update`) to the room about
+    once a second, asking OBS only while someone is listening: an idle dashboard-less server sends
+    OBS nothing."""
 
     def __init__(
         self,
@@ -49,7 +50,12 @@ class StatusBroadcaster:
                     self._task = None
                     return
             try:
-                self.emit("recording_status_update", e.RecordingStatusUpdate(status=self.service.recording_status()))
+                status = self.service.recording_status()
+                rig = getattr(status, "rig", None)  # an idle status is about no rig
+                self.emit("recording_status_update", e.RecordingStatusUpdate(status=status, rig=rig))
+                if self.service.multi_rig:
+                    page = self.service.rigs()
+                    self.emit("rigs_update", e.RigsUpdate(rigs=page.rigs, default_rig=page.default_rig))
             except Exception:
                 log.exception("status broadcast failed")
             self.socketio.sleep(self.interval_s)

@@ -1351,6 +1351,24 @@ export interface components {
       /** Rigs */
       rigs: components['schemas']['RigState'][];
     };
+    /**
+     * RigsUpdate
+     * @description Every rig right now, about once a second while someone listens (only with a rigs file).
+     */
+    RigsUpdate: {
+      /** Default Rig */
+      default_rig: string;
+      /**
+       * Rig
+       * @description the rig (OBS) it is about; null when it is about none
+       * @default null
+       */
+      rig: string | null;
+      /** Rigs */
+      rigs: components['schemas']['RigState'][];
+      /** Timestamp */
+      timestamp: string;
+    };
     /** RoomAnswer */
     RoomAnswer: {
       /** Room */
@@ -1375,6 +1393,7 @@ export interface components {
       recording_started: components['schemas']['RecordingStarted'];
       recording_status_update: components['schemas']['RecordingStatusUpdate'];
       recording_stopped: components['schemas']['RecordingStopped'];
+      rigs_update: components['schemas']['RigsUpdate'];
       session_updated: components['schemas']['SessionUpdated'];
       upload_completed: components['schemas']['UploadCompleted'];
       upload_failed: components['schemas']['UploadFailed'];
