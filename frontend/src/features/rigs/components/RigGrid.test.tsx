@@ -206,9 +206,22 @@ describe('<RigGrid />', () => {
     );
     expect(onStarted).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(stopAllButton()).toBeEnabled());
-    // Every ticked rig records: starting them again makes no sense.
+    // Every ticked rig records: starting them again makes no sense (and needs no sentence).
     expect(recordAllButton()).toBeDisabled();
-    expect(screen.getByText('Caméra 1 (cam1) enregistre déjà.')).toBeInTheDocument();
+    expect(screen.queryByText(/enregistre déjà/)).not.toBeInTheDocument();
+  });
+
+  it('says which ticked rig already records', async () => {
+    const { user } = renderGrid({
+      ...twoRigs,
+      rigs: [twoRigs.rigs[0], recordingRig({ id: 'cam2', label: 'Caméra 2' }, 'solo')],
+    });
+    await screen.findAllByTestId('rig-card');
+    expect(recordAllButton()).toBeDisabled();
+    expect(screen.getByText('Caméra 2 (cam2) enregistre déjà.')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Inclure Caméra 2 (cam2) dans « Tout enregistrer »' }));
+    expect(recordAllButton()).toBeEnabled();
+    expect(stopAllButton()).toBeEnabled();
   });
 
   it('sends the ticked rigs only, and nothing when none is ticked', async () => {

@@ -35,7 +35,9 @@ export function RigGrid({ page, startOptions, onStarted }: RigGridProps) {
   const pending = recordAll.isPending || stopAll.isPending;
 
   const ticked = tickedRigs(page.rigs, unticked);
-  const alreadyBusy = ticked.find(isBusy);
+  // A rig ticked for the next session is busy: say which, unless all of them are (that is plain to see).
+  const alreadyBusy = ticked.every(isBusy) ? undefined : ticked.find(isBusy);
+  const allBusy = ticked.length > 0 && ticked.every(isBusy);
   const connected = page.rigs.filter((rig) => rig.obs.connected).length;
   const reason = serverDown
     ? t.recording.reasonServer
@@ -52,7 +54,7 @@ export function RigGrid({ page, startOptions, onStarted }: RigGridProps) {
               : alreadyBusy
                 ? t.rigs.alreadyRecording(rigName(page, alreadyBusy.id))
                 : null;
-  const canRecordAll = mayAct && !pending && reason === null;
+  const canRecordAll = mayAct && !pending && reason === null && !allBusy;
   const canStopAll = mayAct && !pending && page.rigs.some(isStoppable);
 
   const failure = recordAll.error ?? stopAll.error;
