@@ -112,11 +112,11 @@ def test_the_rig_grid_records_all_rigs_and_each_one(browser, cams, tmp_path, mak
         part = parts.nth(index)
         expect(part).to_have_attribute("data-rig", rig_id)
         expect(part).to_contain_text(label)
-        expect(part.get_by_test_id("session-rig-status")).to_have_text("Arrêté")
+        expect(part.get_by_test_id("session-rig-status")).to_have_text("Arrêté", timeout=15_000)
         expect(part.get_by_test_id("session-rig-skew")).to_have_text(
             re.compile(r"^(Premier à démarrer|Démarré [\d ,]+ ms après le premier)$")
         )
-        expect(part.get_by_test_id("session-files").get_by_role("listitem")).to_have_count(1)
+        expect(part.get_by_test_id("session-files").get_by_role("listitem")).to_have_count(1, timeout=15_000)
         expect(part.get_by_test_id("session-files")).to_contain_text(".mkv")
     page.screenshot(path=str(ARTIFACTS / "15-rigs-session-per-rig.png"), full_page=True)
     recorded = server.get("/api/integrated/recordings").json()["recordings"][0]
@@ -140,7 +140,7 @@ def test_the_rig_grid_records_all_rigs_and_each_one(browser, cams, tmp_path, mak
     solo_row = page.get_by_test_id("recording-row").filter(has=page.get_by_text(solo, exact=True))
     expect(solo_row.get_by_test_id("session-rig")).to_have_count(1, timeout=15_000)
     expect(solo_row.get_by_test_id("session-rig")).to_have_attribute("data-rig", "cam2")
-    expect(solo_row.get_by_test_id("session-files").get_by_role("listitem")).to_have_count(1)
+    expect(solo_row.get_by_test_id("session-files").get_by_role("listitem")).to_have_count(1, timeout=15_000)
     assert console.errors == []
 
     # cam2's OBS goes away: its card says so, the page's own OBS (the default rig's) stays connected,
