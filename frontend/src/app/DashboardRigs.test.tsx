@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { activeStatus, makeStartResult, makeStopResult, recordingRig, twoRigs } from '../test/fixtures';
+import { activeStatus, healthDegraded, makeStartResult, makeStopResult, recordingRig, twoRigs } from '../test/fixtures';
 import type { Routes } from '../test/mockServer';
 import { renderWithApp } from '../test/render';
 import { Dashboard } from './Dashboard';
@@ -17,6 +17,24 @@ describe('<Dashboard /> and the rigs', () => {
     expect(screen.queryByTestId('rig-grid')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Tout enregistrer' })).not.toBeInTheDocument();
     expect(document.querySelector('main')).toHaveClass('layout', { exact: true });
+  });
+
+  it('asks nothing more of /api/rigs with one OBS when recordings start and stop', async () => {
+    const { server, serverEmit } = renderDashboard();
+    await waitFor(() => expect(server.calls('GET', '/api/rigs')).toHaveLength(1));
+    await serverEmit('recording_started', { result: makeStartResult() });
+    await serverEmit('recording_stopped', { result: makeStopResult() });
+    await serverEmit('obs_connection', { connected: false, state: 'reconnecting', error: null });
+    await waitFor(() => expect(server.calls('GET', '/api/health').length).toBeGreaterThan(0));
+    expect(server.calls('GET', '/api/rigs')).toHaveLength(1);
+  });
+
+  it('refuses a rig’s start, like « Tout enregistrer », while the server’s storage is unusable', async () => {
+    renderDashboard({ 'GET /api/rigs': { body: twoRigs }, 'GET /api/health': { body: healthDegraded } });
+    const grid = await screen.findByTestId('rig-grid');
+    await waitFor(() => expect(within(grid).getByText('Stockage du serveur indisponible')).toBeInTheDocument());
+    expect(within(grid).getByRole('button', { name: 'Tout enregistrer' })).toBeDisabled();
+    for (const start of within(grid).getAllByRole('button', { name: 'Démarrer' })) expect(start).toBeDisabled();
   });
 
   it('shows the grid with several rigs; « Tout enregistrer » takes the start form’s options and empties its name', async () => {

@@ -24,16 +24,16 @@ import { useStartRecording } from '../api/startRecording';
 import { useStopRecording } from '../api/stopRecording';
 import { useStartForm, type StartForm } from '../hooks/useStartForm';
 
-/**
- * « Enregistrement Intégré »: live state of the recording and its controls. The page puts the latest
- * upload (another feature) at the bottom of the card.
- */
 interface IntegratedRecordingProps {
   latestUpload?: ReactNode;
   /** The start form's fields, when the page shares them (the rig grid starts with them too). */
   form?: StartForm;
 }
 
+/**
+ * « Enregistrement Intégré »: live state of the recording and its controls. The page puts the latest
+ * upload (another feature) at the bottom of the card.
+ */
 export function IntegratedRecording({ latestUpload, form: sharedForm }: IntegratedRecordingProps) {
   const { t, lang } = useI18n();
   const ids = useId();

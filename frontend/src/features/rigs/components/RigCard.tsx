@@ -27,6 +27,7 @@ interface RigCardProps {
   onTick: (ticked: boolean) => void;
   /** An operator's page with the server reachable. */
   mayAct: boolean;
+  /** The start form's options; null while a start cannot go out (invalid options, storage down). */
   startOptions: RigStartRecordingBody | null;
   onStarted: () => void;
   /** The last « Tout enregistrer » / « Tout arrêter » failed because of this rig. */

@@ -13,7 +13,7 @@ interface RigControlsProps {
   name: string;
   /** An operator's page with the server reachable. */
   mayAct: boolean;
-  /** The start form's options; null while they are invalid. */
+  /** The start form's options; null while a start cannot go out (invalid options, storage down). */
   startOptions: RigStartRecordingBody | null;
   onStarted: () => void;
   /** id of the sentence saying why the controls are disabled (a viewer's token). */

@@ -55,6 +55,8 @@ export function RigGrid({ page, startOptions, onStarted }: RigGridProps) {
                 ? t.rigs.alreadyRecording(rigName(page, alreadyBusy.id))
                 : null;
   const canRecordAll = mayAct && !pending && reason === null && !allBusy;
+  // A rig's « Démarrer » waits like « Tout enregistrer » for valid options and usable storage.
+  const rigStartOptions = storage?.ok === false ? null : startOptions;
   const canStopAll = mayAct && !pending && page.rigs.some(isStoppable);
 
   const failure = recordAll.error ?? stopAll.error;
@@ -151,7 +153,7 @@ export function RigGrid({ page, startOptions, onStarted }: RigGridProps) {
             ticked={!unticked.has(rig.id)}
             onTick={(on) => tick(rig.id, on)}
             mayAct={mayAct}
-            startOptions={startOptions}
+            startOptions={rigStartOptions}
             onStarted={onStarted}
             atFault={faultyRig === rig.id}
             describedBy={readOnly ? `${ids}-reason` : undefined}
