@@ -8,7 +8,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['connection', 'recording', 'recordings', 'uploads'];
+const FEATURES = ['connection', 'recording', 'recordings', 'rigs', 'uploads'];
 const SHARED = ['components', 'config', 'hooks', 'i18n', 'lib', 'styles', 'types'];
 
 const boundaries = [

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from .support import obs_studio
+from .support.browser import launch_chromium
 from .support.processing_api import ProcessingApi
 from .support.server import RoomListener, StreamAIServer
 
@@ -66,6 +67,17 @@ def make_server(tmp_path):
     yield make
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless chromium per test module (tests/test_*_browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
 
 
 def obs_env(studio: obs_studio.ObsStudio) -> dict[str, str]:

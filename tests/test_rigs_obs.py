@@ -16,6 +16,7 @@ import pytest
 from .support.fake_obs import FakeObs, RequestError
 from .support.obs_studio import ObsStudio
 from .support.recordings import sha256_of
+from .support.rigs import rig, rigs_file
 
 pytestmark = pytest.mark.obs
 
@@ -45,28 +46,6 @@ def cam2(second_obs):
                 pytest.fail("the test left the second OBS recording")
         finally:
             window.disconnect()
-
-
-def rigs_file(tmp_path: Path, **rigs: dict) -> Path:
-    """A rigs.toml: rig id -> its keys."""
-    lines = []
-    for rig_id, keys in rigs.items():
-        lines.append(f"[rigs.{rig_id}]")
-        lines += [
-            f"{key} = {json.dumps(value) if not isinstance(value, dict) else _table(value)}"
-            for key, value in keys.items()
-        ]
-    path = tmp_path / "rigs.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _table(mapping: dict) -> str:
-    return "{ " + ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in mapping.items()) + " }"
-
-
-def rig(obs, label: str, **extra) -> dict:
-    return {"label": label, "host": "127.0.0.1", "port": obs.port, "password": obs.password, **extra}
 
 
 def connected(server, *rig_ids: str) -> None:

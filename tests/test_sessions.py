@@ -13,6 +13,7 @@ import pytest
 from streamai.db import Database
 from streamai.exceptions import InvalidInput
 from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, sanitize_session_name
+from streamai.sessions.store import Session, SessionFile
 
 from .conftest import FIXTURE_RECORDINGS, FIXTURES
 
@@ -197,3 +198,19 @@ def test_a_lost_database_is_rebuilt_from_metadata_files(tmp_path):
     restored = second.store.get("Ma_Session")
     assert restored.title == "Ma Session" and restored.started_by == "api"
     assert [f.name for f in restored.files] == ["x.mkv"]
+
+
+def test_a_sessions_duration_is_its_longest_rigs_not_the_sum_of_parallel_files():
+    session = Session(name="duo", title="duo", folder="duo", status="stopped", started_by="api", start_time="")
+    session.files = [
+        SessionFile("a.mkv", 10, 60.0, folder="cam1"),
+        SessionFile("a (2).mkv", 10, 30.0, folder="cam1", start_ms=60_000),  # cam1's recording, split
+        SessionFile("b.mkv", 10, 89.5, folder="cam2"),
+        SessionFile("c.mkv", 10, None, folder="cam3"),  # unreadable: no duration
+    ]
+    session.recount()
+    assert session.duration_s == 90.0 and session.size_bytes == 40
+    one_obs = Session(name="solo", title="solo", folder="solo", status="stopped", started_by="api", start_time="")
+    one_obs.files = [SessionFile("a.mkv", 5, 60.0), SessionFile("a (2).mkv", 5, 12.5, start_ms=60_000)]
+    one_obs.recount()
+    assert one_obs.duration_s == 72.5

@@ -131,9 +131,14 @@ class Session:
         self.note = f"{self.note} {text}" if self.note else text
 
     def recount(self) -> None:
+        """Size: every file. Duration: a rig's split files follow one another, but the rigs of a
+        record-all session record the same moments, so it is the longest rig's, not their sum."""
         self.size_bytes = sum(f.size_bytes for f in self.files)
-        known = [f.duration_s for f in self.files if f.duration_s is not None]
-        self.duration_s = sum(known) if known else None
+        per_rig: dict[str, float] = {}
+        for f in self.files:
+            if f.duration_s is not None:
+                per_rig[f.folder] = per_rig.get(f.folder, 0.0) + f.duration_s
+        self.duration_s = max(per_rig.values()) if per_rig else None
 
 
 def _columns(session: Session) -> dict[str, Any]:

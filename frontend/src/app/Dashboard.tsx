@@ -2,7 +2,10 @@ import { EventLog } from '../components/EventLog';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useRecordingStatus } from '../features/recording/api/getRecordingStatus';
 import { IntegratedRecording } from '../features/recording/components/IntegratedRecording';
+import { useStartForm } from '../features/recording/hooks/useStartForm';
 import { RecordingsList } from '../features/recordings/components/RecordingsList';
+import { useRigs } from '../features/rigs/api/getRigs';
+import { RigGrid } from '../features/rigs/components/RigGrid';
 import { useUploads } from '../features/uploads/api/getUploads';
 import { LatestUpload } from '../features/uploads/components/LatestUpload';
 import { UploadQueue } from '../features/uploads/components/UploadQueue';
@@ -13,12 +16,14 @@ import { ObsSetupGuide } from '../features/connection/components/ObsSetupGuide';
 import { TokenPrompt } from '../features/connection/components/TokenPrompt';
 import { useAccess } from '../hooks/useAccess';
 import { useI18n } from '../i18n/useI18n';
+import { isMultiRig } from '../lib/rigs';
 import { useRealtimeSync } from './useRealtimeSync';
 
 /**
- * The StreamAI page: connection state on top, recording + notifications, then recordings + queue.
- * Features do not know each other: what one shows of another (the latest upload in the recording
- * card, each recording's upload state) is handed over here.
+ * The StreamAI page: connection state on top, recording + notifications, the rig grid when the
+ * server drives several OBS, then recordings + queue. Features do not know each other: what one
+ * shows of another (the latest upload in the recording card, each recording's upload state, the
+ * start form's options that « Tout enregistrer » uses) is handed over here.
  */
 export function Dashboard() {
   useRealtimeSync();
@@ -26,6 +31,9 @@ export function Dashboard() {
   const { serverDown, obs, storage, authRequired } = useAccess();
   const status = useRecordingStatus();
   const uploads = useUploads();
+  const rigs = useRigs();
+  const startForm = useStartForm();
+  const multiRig = isMultiRig(rigs.data);
   const recordingNow = status.data?.active ? status.data.session_name : null;
 
   return (
@@ -51,9 +59,12 @@ export function Dashboard() {
       <StorageBanner storage={storage} />
       <ObsSetupGuide />
 
-      <main className="layout">
-        <IntegratedRecording latestUpload={<LatestUpload />} />
+      <main className={multiRig ? 'layout layout--rigs' : 'layout'}>
+        <IntegratedRecording form={startForm} latestUpload={<LatestUpload />} />
         <EventLog />
+        {multiRig && rigs.data && (
+          <RigGrid page={rigs.data} startOptions={startForm.options} onStarted={startForm.clearName} />
+        )}
         <RecordingsList jobs={uploads.data} recordingNow={recordingNow} />
         <UploadQueue />
       </main>

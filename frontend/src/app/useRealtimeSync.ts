@@ -3,13 +3,14 @@ import { useEffect } from 'react';
 import { bindConnectionEvents } from '../features/connection/realtime';
 import { bindRecordingEvents } from '../features/recording/realtime';
 import { bindRecordingsEvents } from '../features/recordings/realtime';
+import { bindRigsEvents } from '../features/rigs/realtime';
 import { bindUploadEvents } from '../features/uploads/realtime';
 import { useAccess } from '../hooks/useAccess';
 import { useAppStore } from '../hooks/useAppState';
 import { getSocket } from '../lib/socket';
 
 /** Each feature binds the room's events to its own cache entries and notifications. */
-const BINDINGS = [bindConnectionEvents, bindRecordingEvents, bindRecordingsEvents, bindUploadEvents];
+const BINDINGS = [bindConnectionEvents, bindRecordingEvents, bindRecordingsEvents, bindRigsEvents, bindUploadEvents];
 
 /** The room, bound to the query cache (the same entries the REST calls fill). Mounted once, by the Dashboard. */
 export function useRealtimeSync(): void {

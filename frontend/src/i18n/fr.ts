@@ -1,6 +1,6 @@
 // French is the reference dictionary: its shape is the type every other language must match.
 // Labels quoted from the user's guide (INTEGRATED_RECORDING_GUIDE.fr.md) must stay word for word.
-import type { JobState, StartedBy } from '../types';
+import type { JobState, ObsLinkState, RecorderState, StartedBy } from '../types';
 
 export const fr = {
   app: {
@@ -88,6 +88,50 @@ export const fr = {
     badgeObsReconnecting: 'OBS en reconnexion',
     badgeServerDown: 'Serveur injoignable',
     liveTimeline: 'Chronologie en direct',
+  },
+  rigs: {
+    heading: 'Rigs OBS',
+    intro:
+      "Un rig, c'est un OBS. « Tout enregistrer » démarre une seule session sur les rigs cochés, avec le nom et les options du formulaire ci-dessus ; « Démarrer l'enregistrement » ne pilote que le rig par défaut.",
+    count: (connected: number, total: number) => `${connected} sur ${total} connectés`,
+    recordAll: 'Tout enregistrer',
+    stopAll: 'Tout arrêter',
+    startingAll: 'Démarrage des rigs…',
+    stoppingAll: 'Arrêt des rigs (finalisation des fichiers)…',
+    include: (rig: string) => `Inclure ${rig} dans « Tout enregistrer »`,
+    selected: (n: number, total: number) =>
+      n === total ? 'Tous les rigs cochés' : `${n} rig${n > 1 ? 's' : ''} sur ${total} cochés`,
+    noneSelected: 'Cochez au moins un rig.',
+    alreadyRecording: (rig: string) => `${rig} enregistre déjà.`,
+    fault: (rig: string) => `Rig en cause : ${rig}`,
+    startedAll: (session: string, count: number, skewMs: string | null) =>
+      `Session ${session} démarrée sur ${count} rigs${skewMs === null ? '' : ` (écart au démarrage : ${skewMs} ms)`}.`,
+    defaultBadge: 'Par défaut',
+    connection: {
+      connected: 'OBS connecté',
+      reconnecting: 'OBS en reconnexion…',
+      disconnected: 'OBS déconnecté',
+    } satisfies Record<ObsLinkState, string>,
+    states: {
+      idle: 'Prêt',
+      starting: 'Démarrage…',
+      recording: 'Enregistrement en cours',
+      paused: 'En pause',
+      stopping: 'Arrêt en cours…',
+      interrupted: 'Interrompu',
+      stop_failed: "Échec de l'arrêt",
+    } satisfies Record<RecorderState, string>,
+    session: 'Session',
+    timecode: 'Durée',
+    disk: 'Espace libre',
+    diskOnlyWhileRecording: 'mesuré pendant l’enregistrement',
+    diskLow: 'Espace disque faible',
+    start: 'Démarrer',
+    stop: 'Arrêter',
+    pause: 'Pause',
+    resume: 'Reprendre',
+    marker: 'Marqueur',
+    controls: (rig: string) => `Commandes de ${rig}`,
   },
   obsGuide: {
     title: 'Connecter OBS Studio',
@@ -189,6 +233,17 @@ export const fr = {
     thumbnail: (title: string) => `Miniature de ${title}`,
     files: 'Fichiers',
     split: (n: number) => `${n} fichiers (enregistrement découpé)`,
+    rigFiles: 'Fichiers par rig',
+    rigStatuses: {
+      starting: 'Démarrage',
+      recording: 'En cours',
+      stopped: 'Arrêté',
+      interrupted: 'Interrompu',
+      failed: 'Échec',
+    } as Record<string, string>,
+    skew: (ms: string) => `Démarré ${ms} ms après le premier`,
+    firstRig: 'Premier à démarrer',
+    noRigFile: 'Aucun fichier',
     markers: 'Marqueurs',
     results: 'Résultats du traitement',
     resultsPending: 'Récupération des résultats…',
@@ -210,6 +265,8 @@ export const fr = {
     attempts: (n: number) => (n > 1 ? `${n} tentatives` : `${n} tentative`),
   },
   events: {
+    /** An event of one rig among several: « Caméra 2 (cam2) · OBS connecté ». */
+    onRig: (rig: string | null, text: string) => (rig ? `${rig} · ${text}` : text),
     heading: 'Notifications',
     empty: 'Les événements en direct apparaîtront ici.',
     recordingStarted: (session: string, by: string) => `Enregistrement démarré : ${session} (${by})`,

@@ -6,6 +6,8 @@ export const queryKeys = {
   recordingStatus: ['recording', 'status'] as const,
   recordings: ['recordings'] as const,
   uploads: ['uploads'] as const,
+  /** Every rig (GET /api/rigs, then rigs_update), shared because every event names its rig. */
+  rigs: ['rigs'] as const,
   /** A subtitles result's text, by its URL (a result file never changes under its URL). */
   subtitles: (url: string) => ['subtitles', url] as const,
 };

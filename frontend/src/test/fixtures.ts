@@ -1,6 +1,8 @@
 import type {
   ActiveRecordingStatus,
   RecordingsPage,
+  RigState,
+  RigsPage,
   Session,
   Health,
   IdleRecordingStatus,
@@ -275,3 +277,46 @@ export function makeUploadSummary(overrides: Partial<NonNullable<Session['vultr_
     ...overrides,
   };
 }
+
+/** One rig (OBS instance) as GET /api/rigs and rigs_update describe it: idle and connected. */
+export function makeRig(overrides: Partial<RigState> = {}): RigState {
+  return {
+    id: 'default',
+    label: 'OBS',
+    default: true,
+    obs: { connected: true, state: 'connected', error: null },
+    state: 'idle',
+    session_name: null,
+    obs_status: null,
+    disk: null,
+    ...overrides,
+  };
+}
+
+/** A rig that records `session` (OBS's figures as GetRecordStatus gives them). */
+export function recordingRig(overrides: Partial<RigState> & { id: string }, session = 'duo', ms = 65_250): RigState {
+  return makeRig({
+    default: false,
+    state: 'recording',
+    session_name: session,
+    obs_status: {
+      active: true,
+      paused: false,
+      timecode: `00:01:05.${String(ms % 1000).padStart(3, '0')}`,
+      bytes: 5 * 1024 * 1024,
+      duration_ms: ms,
+      error: null,
+    },
+    disk: { free_bytes: 50 * 1024 ** 3, estimated_remaining_s: 7200, low: false },
+    ...overrides,
+  });
+}
+
+/** A server without a rigs file: one rig, `default`. */
+export const singleRig: RigsPage = { rigs: [makeRig()], default_rig: 'default' };
+
+/** A rigs file with two cameras, both connected and idle; cam1 is the default rig. */
+export const twoRigs: RigsPage = {
+  rigs: [makeRig({ id: 'cam1', label: 'Caméra 1' }), makeRig({ id: 'cam2', label: 'Caméra 2', default: false })],
+  default_rig: 'cam1',
+};

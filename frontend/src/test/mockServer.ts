@@ -1,6 +1,6 @@
 // fetch replaced by a table of routes, so tests see exactly which requests the UI sent.
 import { vi } from 'vitest';
-import { healthConnected, idleStatus } from './fixtures';
+import { healthConnected, idleStatus, singleRig } from './fixtures';
 
 export interface RecordedRequest {
   method: string;
@@ -27,6 +27,7 @@ export const defaultRoutes: Routes = {
   'GET /api/integrated/recording/status': { body: idleStatus },
   'GET /api/integrated/recordings': { body: { recordings: [], count: 0, total: 0, timestamp: '2025-07-08T10:30:00' } },
   'GET /api/integrated/uploads': { body: { uploads: [], count: 0 } },
+  'GET /api/rigs': { body: singleRig },
 };
 
 export function createMockServer(routes: Routes = {}) {

@@ -14,6 +14,7 @@ const serverEvents: Record<keyof ServerToClientEvents, true> = {
   recording_started: true,
   recording_stopped: true,
   recording_status_update: true,
+  rigs_update: true,
   manual_upload_completed: true,
   upload_queued: true,
   upload_job_updated: true,

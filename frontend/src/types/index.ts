@@ -28,6 +28,8 @@ export type ErrorBody = Schemas['ErrorBody'] & {
   auth_required?: boolean;
   required_role?: Role;
   role?: Role;
+  /** The rig (OBS) an error is about: a record-all start or stop names the rig that failed. */
+  rig?: string;
 };
 
 // ---- recording ------------------------------------------------------------------------------
@@ -53,6 +55,17 @@ export type MarkerAnswer = Schemas['MarkerAnswer'];
 /** The answer to a pause or a resume. */
 export type RecorderAnswer = Schemas['RecorderAnswer'];
 export type DiskStatus = Schemas['DiskStatus'];
+
+// ---- rigs (several OBS, configured by a rigs file) ------------------------------------------
+
+/** One rig right now: its OBS connection, its recorder's state, its session, timecode and disk. */
+export type RigState = Schemas['RigState'];
+/** GET /api/rigs (and the rigs_update event): every rig, and which one the guide's routes drive. */
+export type RigsPage = Schemas['RigsPage'];
+/** One rig's part of a session: when its OBS started, how much later than the first, how it ended. */
+export type RigPart = Schemas['RigPart'];
+/** A start on one rig (POST /api/rigs/<rig>/recording/start): a start body without `rigs`. */
+export type RigStartRecordingBody = Schemas['RigStartRecordingBody'];
 
 // ---- recordings -----------------------------------------------------------------------------
 
@@ -89,6 +102,7 @@ export type MarkerAdded = ServerEvents['marker_added'];
 export type DiskSpaceLow = ServerEvents['disk_space_low'];
 export type ProcessingResultsReady = ServerEvents['processing_results_ready'];
 export type SessionUpdated = ServerEvents['session_updated'];
+export type RigsUpdate = ServerEvents['rigs_update'];
 
 /** socket.io-client's typed listeners: one per event of ServerEvents, taking that event's payload. */
 export type ServerToClientEvents = {

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { pushEvent, type AppStore } from '../../lib/appState';
 import { putQueryData } from '../../lib/cache';
 import { queryKeys } from '../../lib/queryKeys';
+import { eventRigName, isDefaultRig } from '../../lib/rigs';
 import { listenTo, type AppSocket } from '../../lib/socket';
 import type { Health, ObsConnection } from '../../types';
 
@@ -54,11 +55,15 @@ export function bindConnectionEvents(socket: AppSocket, queryClient: QueryClient
   on('obs_connection', (e) => {
     const obs: ObsConnection = { connected: e.connected, state: e.state, error: e.error ?? null };
     const health = queryClient.getQueryData<Health>(queryKeys.health);
-    if (health) putQueryData<Health>(queryClient, queryKeys.health, { ...health, obs });
+    // /api/health's `obs` is the default rig's: another rig's news is for the rig grid (features/rigs).
+    if (health && isDefaultRig(queryClient, e.rig))
+      putQueryData<Health>(queryClient, queryKeys.health, { ...health, obs });
     else void queryClient.invalidateQueries({ queryKey: queryKeys.health });
-    if (obs.state === 'connected') pushEvent(store, 'success', (t) => t.events.obsConnected);
-    else if (obs.state === 'reconnecting') pushEvent(store, 'warning', (t) => t.events.obsReconnecting);
-    else pushEvent(store, 'error', (t) => t.events.obsDisconnected(obs.error ?? ''));
+    const rig = eventRigName(queryClient, e.rig);
+    if (obs.state === 'connected') pushEvent(store, 'success', (t) => t.events.onRig(rig, t.events.obsConnected));
+    else if (obs.state === 'reconnecting')
+      pushEvent(store, 'warning', (t) => t.events.onRig(rig, t.events.obsReconnecting));
+    else pushEvent(store, 'error', (t) => t.events.onRig(rig, t.events.obsDisconnected(obs.error ?? '')));
   });
 
   on('error', (e) => {

@@ -27,6 +27,14 @@ export function startedStatus(result: StartResult, previous: RecordingStatus | u
   };
 }
 
+/**
+ * With several rigs the status is the session as one rig sees it (`rig`, its first): news from
+ * another rig (its part stopped, paused) is not about what the card shows.
+ */
+export function aboutAnotherRig(status: RecordingStatus | undefined, rig: string | null | undefined): boolean {
+  return status?.active === true && !!rig && status.rig !== rig;
+}
+
 /** Right after a stop (ours or anyone's): nothing records. */
 export function stoppedStatus(message: string, previous: RecordingStatus | undefined): IdleRecordingStatus {
   return { active: false, state: 'idle', message, obs_connected: previous?.obs_connected ?? true };

@@ -3,7 +3,7 @@ import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { MarkerBody, RecordingStatus } from '../../../types';
 import { withMarker } from '../status';
-import { CLIENT_HEADER } from './clientHeader';
+import { CLIENT_HEADER } from '../../../lib/clientHeader';
 
 /** POST …/recording/marker: the current moment of the recording (its timecode, pauses excluded). */
 export const addMarker = (body: MarkerBody) =>

@@ -3,7 +3,7 @@ import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { RecorderAnswer, RecordingStatus } from '../../../types';
 import { withPaused } from '../status';
-import { CLIENT_HEADER } from './clientHeader';
+import { CLIENT_HEADER } from '../../../lib/clientHeader';
 
 /** POST …/recording/pause: answers once OBS has paused (409 when nothing records or already paused). */
 export const pauseRecording = () =>

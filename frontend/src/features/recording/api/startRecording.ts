@@ -3,7 +3,7 @@ import { client, send } from '../../../lib/apiClient';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { RecordingStatus, StartRecordingBody } from '../../../types';
 import { startedStatus } from '../status';
-import { CLIENT_HEADER } from './clientHeader';
+import { CLIENT_HEADER } from '../../../lib/clientHeader';
 
 export const startRecording = (body: StartRecordingBody) =>
   send((init) => client.POST('/api/integrated/recording/start', { ...init, body, headers: CLIENT_HEADER }));

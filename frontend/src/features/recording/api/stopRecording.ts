@@ -4,7 +4,7 @@ import { storeJob } from '../../../lib/cache';
 import { queryKeys } from '../../../lib/queryKeys';
 import type { RecordingStatus, StopRecordingBody } from '../../../types';
 import { stoppedStatus } from '../status';
-import { CLIENT_HEADER } from './clientHeader';
+import { CLIENT_HEADER } from '../../../lib/clientHeader';
 
 // Stop waits until OBS has finished writing the file, which takes longer for big recordings.
 const STOP_TIMEOUT_MS = 120_000;

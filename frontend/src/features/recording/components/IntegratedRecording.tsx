@@ -4,7 +4,6 @@ import { useNow } from '../../../hooks/useNow';
 import { useI18n } from '../../../i18n/useI18n';
 import type { Messages } from '../../../i18n/messages';
 import { errorMessage } from '../../../lib/errors';
-import { parsePriority } from '../../../lib/priority';
 import {
   formatBytes,
   formatClock,
@@ -13,7 +12,7 @@ import {
   formatTimecode,
   minutesLeft,
 } from '../../../lib/format';
-import type { ActiveRecordingStatus, StopResult, SubtitleModel } from '../../../types';
+import type { ActiveRecordingStatus, StopResult } from '../../../types';
 import { StatusPill } from '../../../components/StatusPill';
 import { Timeline } from '../../../components/Timeline';
 import { useAddMarker } from '../api/addMarker';
@@ -23,12 +22,19 @@ import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordingStatus } from '../api/getRecordingStatus';
 import { useStartRecording } from '../api/startRecording';
 import { useStopRecording } from '../api/stopRecording';
+import { useStartForm, type StartForm } from '../hooks/useStartForm';
+
+interface IntegratedRecordingProps {
+  latestUpload?: ReactNode;
+  /** The start form's fields, when the page shares them (the rig grid starts with them too). */
+  form?: StartForm;
+}
 
 /**
  * « Enregistrement Intégré »: live state of the recording and its controls. The page puts the latest
  * upload (another feature) at the bottom of the card.
  */
-export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode }) {
+export function IntegratedRecording({ latestUpload, form: sharedForm }: IntegratedRecordingProps) {
   const { t, lang } = useI18n();
   const ids = useId();
   const { serverDown, authNeeded, obs, storage, role } = useAccess();
@@ -40,11 +46,10 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
   const mark = useAddMarker();
   const [markerLabel, setMarkerLabel] = useState('');
 
-  const [sessionName, setSessionName] = useState('');
-  const [autoUpload, setAutoUpload] = useState(true);
-  const [model, setModel] = useState<SubtitleModel>('base');
-  const [priorityRaw, setPriorityRaw] = useState('1');
-  const priority = parsePriority(priorityRaw);
+  const ownForm = useStartForm();
+  const form = sharedForm ?? ownForm;
+  const { sessionName, setSessionName, autoUpload, setAutoUpload, model, setModel, priorityRaw, setPriorityRaw } = form;
+  const priority = form.priority;
 
   const rec = status.data;
   const active = rec?.active === true;
@@ -88,13 +93,9 @@ export function IntegratedRecording({ latestUpload }: { latestUpload?: ReactNode
 
   const onStart = (event: FormEvent) => {
     event.preventDefault();
-    if (!canStart || priority === null) return;
-    const name = sessionName.trim();
+    if (!canStart || form.options === null) return;
     resetOthers('start');
-    start.mutate(
-      { ...(name ? { sessionName: name } : {}), autoUpload, subtitleModel: model, priority },
-      { onSuccess: () => setSessionName('') },
-    );
+    start.mutate(form.options, { onSuccess: form.clearName });
   };
 
   const onStop = () => {

@@ -14,6 +14,7 @@ import { Timeline } from '../../../components/Timeline';
 import { ModelSelect, PriorityInput } from '../../../components/UploadOptions';
 import { useRecordings } from '../api/getRecordings';
 import { useManualUpload } from '../api/manualUpload';
+import { firstRigFiles } from '../rigFiles';
 import { SessionDetails } from './SessionDetails';
 import { SessionResults } from './SessionResults';
 
@@ -124,7 +125,8 @@ function RecordingRow({ recording: rec, jobs, canUpload, readOnlyNote }: Recordi
       end: rec.status === 'recording' ? null : (rec.end_time ?? rec.start_time),
       pauses: rec.pauses,
       markers: rec.markers,
-      fileDurationsS: rec.files.map((f) => f.duration_s ?? null),
+      // Several rigs record the same moments: the breaks are those of one rig's split files.
+      fileDurationsS: firstRigFiles(rec).map((f) => f.duration_s ?? null),
       uploads: mergeUploads(rec.uploads, jobs.map(storyOfJob)),
       recordedS: rec.status === 'recording' ? null : rec.duration_s,
     }),
