@@ -15,11 +15,12 @@ from streamai.exceptions import InvalidInput
 from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, sanitize_session_name
 
 from .conftest import FIXTURE_RECORDINGS, FIXTURES
+from .support.postgres import database_fixture, postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
 
 
-def make_manager(root: Path, db: Path) -> RecordingManager:
+def make_manager(root: Path, db: Path | Database) -> RecordingManager:
     root.mkdir(parents=True, exist_ok=True)
-    manager = RecordingManager(RecordingsFolder(root), SessionStore(Database(db)))
+    manager = RecordingManager(RecordingsFolder(root), SessionStore(db if isinstance(db, Database) else Database(db)))
     manager.describe = lambda s: {
         "session_name": s.name,
         "status": s.status,
@@ -30,8 +31,9 @@ def make_manager(root: Path, db: Path) -> RecordingManager:
 
 
 @pytest.fixture
-def manager(tmp_path):
-    return make_manager(tmp_path / "rec", tmp_path / "rec" / ".streamai" / "db.sqlite3")
+def manager(tmp_path, database):
+    """Sessions in SQLite, then in PostgreSQL (the `database` fixture's two backends)."""
+    return make_manager(tmp_path / "rec", database)
 
 
 def create(manager, name):
