@@ -161,7 +161,7 @@ class Database:
     def check(self) -> None:
         """Raise if the database cannot be read and written (health checks)."""
         with self.transaction() as conn:
-            conn.scalar("SELECT count(*) FROM sessions")
+            conn.scalar("SELECT 1 FROM sessions LIMIT 1")
 
     def close(self) -> None:
         """Close the pooled connections (a new unit of work opens them again)."""

@@ -78,6 +78,7 @@ class Hold:
     sent: int | None = None  # bytes sent so far (uploads only); written with the next heartbeat
     lost: bool = False  # another worker has the job now: stop working on it
     written: int | None = field(default=None, repr=False)
+    failing: bool = field(default=False, repr=False)
     renewed_at: float = field(default_factory=time.monotonic, repr=False)
 
 
@@ -130,9 +131,11 @@ class LeaseKeeper:
             try:
                 kept = self.queue.heartbeat(held.job_id, held.claim, sent)
             except Exception as exc:  # the database is away: try again next tick, the lease may still hold
-                log.warning("could not renew the lease on job %s: %s", held.job_id, exc)
+                if not held.failing:
+                    log.warning("could not renew the lease on job %s (will keep trying): %s", held.job_id, exc)
+                held.failing = True
                 continue
-            held.renewed_at, held.written = now, sent
+            held.renewed_at, held.written, held.failing = now, sent, False
             if not kept and not held.lost:
                 held.lost = True
                 log.warning("job %s: this worker's claim is gone (its lease ran out); stopping", held.job_id)
