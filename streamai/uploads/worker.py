@@ -232,6 +232,8 @@ class UploadWorker:
             return self._fail(job, str(exc))
         next_at = time.time() + self.retry.delay(job.attempts, exc.retry_after_s)
         updated = self.queue.mark_retrying(job.id, claim=_claim(job), error=str(exc), next_attempt_at=next_at)
+        if updated is None and self._taken_over(job):
+            return
         log.warning(
             "upload job %s attempt %d failed: %s; next try in %.1fs", job.id, job.attempts, exc, next_at - time.time()
         )
@@ -240,9 +242,19 @@ class UploadWorker:
 
     def _fail(self, job: Job, error: str) -> None:
         updated = self.queue.mark_failed(job.id, claim=_claim(job), error=error)
+        if updated is None and self._taken_over(job):
+            return
         log.error("upload job %s failed for good: %s", job.id, error)
         self._tell(self.listener.attempt_failed, updated or job, error, None)
         self._changed(updated)
+
+    def _taken_over(self, job: Job) -> bool:
+        """Whether another worker claimed `job` since we did: then its news is that worker's to tell."""
+        now = self.queue.get(job.id)
+        if now is None or now.claim_token == job.claim_token:
+            return False
+        log.warning("upload job %s: another worker has it now; this attempt's outcome is dropped", job.id)
+        return True
 
     def _changed(self, job: Job | None) -> None:
         if job is not None:
