@@ -1,8 +1,9 @@
 """How fast the recordings routes answer with thousands of sessions (not a test).
 
-    .venv/bin/python bench/recordings_list.py [--sessions 5000]
+    .venv/bin/python bench/recordings_list.py [--sessions 5000] [--database-url postgresql://…]
 
-Fills a fresh database with SESSIONS sessions (half with an upload job), then times
+Fills a fresh database (SQLite in a temporary folder, or the given PostgreSQL database, which
+must be empty) with SESSIONS sessions (half with an upload job), then times
 `GET /api/integrated/recordings?limit=50` and `GET /api/frontend/recordings/formatted?limit=50`
 (first page and a deep page) through the Flask app. Target: a page in well under 50 ms.
 """
@@ -31,28 +32,28 @@ def fill(app, count: int) -> None:
     with service.manager.store.db.transaction() as conn:
         for n in range(count):
             moment = (start + timedelta(minutes=n)).isoformat()
+            row = {
+                "name": f"s{n:06d}",
+                "title": f"Session {n}",
+                "moment": moment,
+                "size": 2 << 30,
+                "files": f'[{{"name": "s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
+                "file": f"s{n}.mkv",
+                "task": f"task_{n}",
+            }
             conn.execute(
                 "INSERT INTO sessions (name, title, folder, status, started_by, start_time, end_time, duration_s,"
                 " size_bytes, files, created_at, updated_at)"
-                " VALUES (?, ?, ?, 'stopped', 'api', ?, ?, 3600, ?, ?, ?, ?)",
-                (
-                    f"s{n:06d}",
-                    f"Session {n}",
-                    f"s{n:06d}",
-                    moment,
-                    moment,
-                    2 << 30,
-                    f'[{{"name": "s{n}.mkv", "size_bytes": {2 << 30}, "duration_s": 3600}}]',
-                    moment,
-                    moment,
-                ),
+                " VALUES (:name, :title, :name, 'stopped', 'api', :moment, :moment, 3600, :size, :files, :moment,"
+                " :moment)",
+                row,
             )
             if n % 2:
                 conn.execute(
                     "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, subtitle_model, priority,"
                     " total_bytes, task_id, created_at, updated_at)"
-                    " VALUES (?, ?, ?, 'completed', 'base', 1, ?, ?, ?, ?)",
-                    (f"s{n:06d}", "", f"s{n}.mkv", 2 << 30, f"task_{n}", moment, moment),
+                    " VALUES (:name, '', :file, 'completed', 'base', 1, :size, :task, :moment, :moment)",
+                    row,
                 )
     assert isinstance(service.manager.store.get("s000000"), Session)
 
@@ -71,9 +72,11 @@ def timed(client, url: str, runs: int = 100) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=5000)
+    parser.add_argument("--database-url", default="", help="an empty PostgreSQL database (default: SQLite)")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="streamai-list-"))
-    settings = load_settings({"RECORDINGS_PATH": str(workdir), "OBS_PORT": "1"}, dotenv=False)
+    env = {"RECORDINGS_PATH": str(workdir), "OBS_PORT": "1", "STREAMAI_DATABASE_URL": args.database_url}
+    settings = load_settings(env, dotenv=False)
     app = create_app(settings, start_background=False)
     fill(app, args.sessions)
     client = app.test_client()

@@ -21,7 +21,7 @@ from .api.strict_json import StrictJSONProvider
 from .config import ConfigError, Settings
 from .contract.events import SERVER_EVENTS, ServerEvents
 from .contract.models import ErrorBody, Wire
-from .db import Database, default_location
+from .db import Database, DatabaseUnavailable, default_location, redact
 from .obs import ObsController
 from .realtime import ROOM, socketio
 from .realtime.broadcaster import StatusBroadcaster
@@ -150,6 +150,9 @@ def build_service(
 
 
 def open_storage(settings: Settings) -> Database:
+    """RECORDINGS_PATH, checked, and the database: PostgreSQL when STREAMAI_DATABASE_URL is set,
+    SQLite in RECORDINGS_PATH otherwise. A ConfigError says which one cannot be used (and never
+    shows the URL's password)."""
     root = settings.recordings_path
     try:
         if root.exists() and not root.is_dir():
@@ -157,10 +160,19 @@ def open_storage(settings: Settings) -> Database:
         root.mkdir(parents=True, exist_ok=True)
         if not os.access(root, os.W_OK | os.X_OK):
             raise PermissionError(errno.EACCES, "not writable by this user")
-        return Database(settings.database_path or default_location(root))
-    except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        if not settings.database_url:
+            return Database(settings.database_path or default_location(root), lease_s=settings.job_lease_s)
+    except (OSError, DatabaseUnavailable, sqlite3.Error) as exc:
+        reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc)
         raise ConfigError(f"RECORDINGS_PATH={root} cannot be used: {reason}") from exc
+    try:
+        db = Database(settings.database_url, lease_s=settings.job_lease_s)
+    except DatabaseUnavailable as exc:
+        raise ConfigError(
+            f"STREAMAI_DATABASE_URL={redact(settings.database_url)} cannot be used: {exc.reason}"
+        ) from exc
+    log.info("sessions and upload jobs in PostgreSQL at %s", db.path)
+    return db
 
 
 def describe_events(app: OpenAPI) -> None:

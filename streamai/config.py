@@ -47,6 +47,8 @@ class Settings:
 
     recordings_path: Path = Path("./recordings")
     database_path: Path | None = None
+    database_url: str = field(default="", repr=False)  # PostgreSQL; it may hold a password
+    job_lease_s: float = 30.0
 
     vultr_api_url: str = ""
     vultr_upload_endpoint: str = "/upload"
@@ -97,6 +99,8 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "OBS_STOP_TIMEOUT": ("obs_stop_timeout_s", float),
     "RECORDINGS_PATH": ("recordings_path", Path),
     "STREAMAI_DATABASE": ("database_path", Path),
+    "STREAMAI_DATABASE_URL": ("database_url", str.strip),
+    "STREAMAI_JOB_LEASE": ("job_lease_s", float),
     "VULTR_API_URL": ("vultr_api_url", lambda v: v.strip().rstrip("/")),
     "VULTR_UPLOAD_ENDPOINT": ("vultr_upload_endpoint", str),
     "VULTR_API_KEY": ("vultr_api_key", str),
@@ -167,6 +171,14 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError("STREAMAI_VIEWER_TOKEN must differ from STREAMAI_API_TOKEN")
     if settings.max_body < 1024:
         raise ConfigError("STREAMAI_MAX_BODY must be at least 1024 bytes")
+    if settings.database_url:  # never echoed: it may hold a password
+        scheme = settings.database_url.partition("://")[0].split("+", 1)[0].lower()
+        if "://" not in settings.database_url or scheme not in ("postgresql", "postgres"):
+            raise ConfigError("STREAMAI_DATABASE_URL must be a postgresql://user:password@host:port/database URL")
+        if settings.database_path:
+            raise ConfigError("set STREAMAI_DATABASE (a SQLite file) or STREAMAI_DATABASE_URL (PostgreSQL), not both")
+    if not 1 <= settings.job_lease_s < float("inf"):
+        raise ConfigError("STREAMAI_JOB_LEASE must be a number of seconds, at least 1")
     return settings
 
 

@@ -16,11 +16,12 @@ from streamai.sessions import RecordingManager, RecordingsFolder, SessionStore, 
 from streamai.sessions.store import Session, SessionFile
 
 from .conftest import FIXTURE_RECORDINGS, FIXTURES
+from .support.postgres import database_fixture, postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
 
 
-def make_manager(root: Path, db: Path) -> RecordingManager:
+def make_manager(root: Path, db: Path | Database) -> RecordingManager:
     root.mkdir(parents=True, exist_ok=True)
-    manager = RecordingManager(RecordingsFolder(root), SessionStore(Database(db)))
+    manager = RecordingManager(RecordingsFolder(root), SessionStore(db if isinstance(db, Database) else Database(db)))
     manager.describe = lambda s: {
         "session_name": s.name,
         "status": s.status,
@@ -31,8 +32,9 @@ def make_manager(root: Path, db: Path) -> RecordingManager:
 
 
 @pytest.fixture
-def manager(tmp_path):
-    return make_manager(tmp_path / "rec", tmp_path / "rec" / ".streamai" / "db.sqlite3")
+def manager(tmp_path, database):
+    """Sessions in SQLite, then in PostgreSQL (the `database` fixture's two backends)."""
+    return make_manager(tmp_path / "rec", database)
 
 
 def create(manager, name):

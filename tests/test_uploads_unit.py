@@ -1,4 +1,5 @@
-"""Units of the upload pipeline: the streamed body, the retry policy, the durable queue."""
+"""Units of the upload pipeline: the streamed body, the retry policy, the durable queue (on SQLite
+and on PostgreSQL: the `database` fixture runs each queue test on both)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import os
 import pytest
 from multipart import PushMultipartParser
 
-from streamai.db import Database
 from streamai.sessions import Session, SessionStore
 from streamai.uploads import DuplicateJob, RetryPolicy, UploadQueue, windows
 from streamai.uploads.multipart import MultipartFileBody as _Body
 from streamai.uploads.multipart import UploadAborted
 from streamai.uploads.queue import state_for_processing
 from streamai.uploads.windows import FileChanged
+
+from .support.postgres import database_fixture, postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
 
 
 def MultipartFileBody(path, fields, **kwargs) -> _Body:
@@ -99,9 +101,8 @@ def test_retry_delays_grow_with_jitter_and_a_cap():
 
 
 @pytest.fixture
-def queue(tmp_path):
-    db = Database(tmp_path / "q.sqlite3")
-    store = SessionStore(db)
+def queue(database):
+    store = SessionStore(database)
     for name in ("a", "b", "c"):
         store.insert(
             Session(
@@ -113,7 +114,7 @@ def queue(tmp_path):
                 start_time="2025-01-01T00:00:00+00:00",
             )
         )
-    return UploadQueue(db)
+    return UploadQueue(database)
 
 
 def enqueue(queue, name, priority, file_name=None):
@@ -142,23 +143,27 @@ def test_a_job_is_claimed_once(queue):
 
 def test_retrying_jobs_wait_for_their_time(queue):
     job = enqueue(queue, "a", 1)
-    queue.claim_next()
-    queue.mark_retrying(job.id, error="503", next_attempt_at=10_000_000_000)
+    claimed = queue.claim_next()
+    queue.mark_retrying(job.id, claim=claimed.claim_token, error="503", next_attempt_at=10_000_000_000)
     assert queue.claim_next() is None and queue.next_wakeup() == 10_000_000_000
     assert queue.claim_next(now=10_000_000_001).attempts == 2
 
 
 def test_interrupted_uploads_go_back_to_the_queue(queue):
+    """A restarted server (a new worker of this host; the old one is gone) takes its jobs back at
+    once, without waiting for their leases."""
     job = enqueue(queue, "a", 1)
     queue.claim_next()
-    assert [j.id for j in queue.recover_interrupted()] == [job.id]
-    assert queue.get(job.id).state == "queued"
+    assert queue.recover_interrupted() == []  # its own claims, while it runs, are its own
+    restarted = UploadQueue(queue.db)
+    assert [j.id for j in restarted.recover_interrupted()] == [job.id]
+    assert queue.get(job.id).state == "queued" and queue.get(job.id).lease_expires_at is None
 
 
 def test_state_changes_respect_the_current_state(queue):
     job = enqueue(queue, "a", 1)
     assert queue.retry(job.id) is None  # queued jobs are not retried
-    assert queue.mark_uploaded(job.id, task_id="t", sha256="s", bytes_sent=1, poll_in_s=1) is None  # never claimed
+    assert queue.mark_uploaded(job.id, claim="x", task_id="t", sha256="s", bytes_sent=1, poll_in_s=1) is None
     assert queue.cancel(job.id).state == "cancelled"
     assert queue.cancel(job.id) is None
     assert queue.retry(job.id).state == "queued"
@@ -178,10 +183,10 @@ def test_a_file_has_at_most_one_live_job(queue):
     with pytest.raises(DuplicateJob) as duplicate:
         enqueue(queue, "a", 1)
     assert duplicate.value.job.id == first.id
-    queue.claim_next()
+    claimed = queue.claim_next()
     with pytest.raises(DuplicateJob):
         enqueue(queue, "a", 1)  # uploading is live too
-    queue.mark_failed(first.id, error="413")
+    queue.mark_failed(first.id, claim=claimed.claim_token, error="413")
     second = enqueue(queue, "a", 1)  # a failed job no longer blocks a new one
     with pytest.raises(DuplicateJob) as blocked:
         queue.retry(first.id)  # ...and the failed one cannot come back beside it

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..contract.events import now_iso
 from ..contract.vocabulary import SessionStatus
-from ..db import Database
+from ..db import Database, Row
 
 RECORDING, STOPPED, INTERRUPTED, FAILED = (
     SessionStatus.RECORDING,
@@ -75,8 +75,8 @@ class Session:
     rigs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row) -> Session:
-        data = {k: row[k] for k in row.keys() if k not in ("created_at", "updated_at")}  # noqa: SIM118 (sqlite3.Row)
+    def from_row(cls, row: Row) -> Session:
+        data = {k: v for k, v in row.items() if k not in ("created_at", "updated_at")}
         for key in _JSON_COLUMNS:
             data[key] = json.loads(data[key]) if data[key] else None
         data["files"] = [SessionFile.from_dict(f) for f in data["files"] or []]
@@ -151,6 +151,8 @@ def _columns(session: Session) -> dict[str, Any]:
 
 
 class SessionStore:
+    """Sessions in the database (SQLite or PostgreSQL: the same SQL)."""
+
     def __init__(self, db: Database):
         self.db = db
 
@@ -171,29 +173,30 @@ class SessionStore:
 
     def delete(self, name: str) -> None:
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM sessions WHERE name = ?", (name,))
+            conn.execute("DELETE FROM sessions WHERE name = :name", {"name": name})
 
     def get(self, name: str) -> Session | None:
         with self.db.reading() as conn:
-            row = conn.execute("SELECT * FROM sessions WHERE name = ?", (name,)).fetchone()
+            row = conn.one("SELECT * FROM sessions WHERE name = :name", {"name": name})
         return Session.from_row(row) if row else None
 
     def all_names(self) -> set[str]:
         with self.db.reading() as conn:
-            return {row[0] for row in conn.execute("SELECT name FROM sessions")}
+            return set(conn.execute("SELECT name FROM sessions").scalars())
 
     def recent(self, limit: int, offset: int = 0) -> list[Session]:
         with self.db.reading() as conn:
-            rows = conn.execute(
-                "SELECT * FROM sessions ORDER BY start_time DESC, name DESC LIMIT ? OFFSET ?", (limit, offset)
-            ).fetchall()
+            rows = conn.all(
+                "SELECT * FROM sessions ORDER BY start_time DESC, name DESC LIMIT :limit OFFSET :offset",
+                {"limit": limit, "offset": offset},
+            )
         return [Session.from_row(r) for r in rows]
 
     def with_status(self, status: str) -> list[Session]:
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT * FROM sessions WHERE status = ?", (str(status),)).fetchall()
+            rows = conn.all("SELECT * FROM sessions WHERE status = :status", {"status": str(status)})
         return [Session.from_row(r) for r in rows]
 
     def count(self) -> int:
         with self.db.reading() as conn:
-            return conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
+            return conn.scalar("SELECT count(*) FROM sessions")

@@ -1,16 +1,19 @@
-"""The durable upload queue: one row per job in the service's database.
+"""The durable upload queue: one row per job in the service's database (SQLite or PostgreSQL).
 
-Every state change is one transaction guarded by the state it expects, so a job is claimed by
-one worker only and completed at most once, even across crashes. The rules of the job's life
-(what can be retried, cancelled, what a processing status means) are written here once; the API
-sends them to clients as `can_retry` / `can_cancel`. The interface is small on purpose (enqueue,
-claim, mark, list) so another backend can stand behind it.
+Every state change is one statement guarded by the state it expects, so a job is completed at
+most once, even across crashes. A worker claims a job atomically (on PostgreSQL with `FOR UPDATE
+SKIP LOCKED`, so several workers on several hosts never take the same one) under a lease it
+renews while it works; every write after the claim names the claim's token, so a worker whose
+lease ran out (and whose job another worker took) cannot overwrite the other's attempt. The same
+leases keep two workers from following one task's processing, or fetching its results, at once.
+The rules of the job's life (what can be retried, cancelled, what a processing status means) are
+written here once; the API sends them to clients as `can_retry` / `can_cancel`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+import secrets
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +21,8 @@ from typing import Any
 
 from ..contract.events import now_iso
 from ..contract.vocabulary import JobState
-from ..db import Database
+from ..db import Database, IntegrityError, Row
+from .leases import make_worker_id, worker_is_gone
 
 QUEUED, UPLOADING, RETRYING = JobState.QUEUED, JobState.UPLOADING, JobState.RETRYING
 UPLOADED, PROCESSING, COMPLETED = JobState.UPLOADED, JobState.PROCESSING, JobState.COMPLETED
@@ -77,9 +81,12 @@ class Job:
     results_next_at: float | None = None
     results_error: str | None = None
     rig: str = "default"
+    claimed_by: str | None = None  # the worker ("host:pid:random") that claimed it last
+    claim_token: str | None = None  # that claim's own token: writes after the claim name it
+    lease_expires_at: float | None = None  # the claim holds until then (the database's clock)
 
     @classmethod
-    def from_row(cls, row) -> Job:
+    def from_row(cls, row: Row) -> Job:
         data = dict(row)
         data["manual"] = bool(data["manual"])
         data["state"] = JobState(data["state"])
@@ -113,8 +120,13 @@ class DuplicateJob(Exception):
 
 
 class UploadQueue:
-    def __init__(self, db: Database):
+    """Jobs in the database. `worker_id` names this process's claims; `lease_s` (the database's
+    STREAMAI_JOB_LEASE by default) is how long a claim lasts without a heartbeat."""
+
+    def __init__(self, db: Database, *, worker_id: str | None = None, lease_s: float | None = None):
         self.db = db
+        self.worker_id = worker_id or make_worker_id()
+        self.lease_s = db.lease_s if lease_s is None else lease_s
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -134,25 +146,25 @@ class UploadQueue:
         stamp = now_iso()
         try:
             with self.db.transaction() as conn:
-                cursor = conn.execute(
+                job_id = conn.scalar(
                     "INSERT INTO upload_jobs (session_name, file_folder, file_name, state, manual, subtitle_model,"
-                    " priority, total_bytes, created_at, updated_at, rig) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        session_name,
-                        file_folder,
-                        file_name,
-                        str(QUEUED),
-                        int(manual),
-                        subtitle_model,
-                        priority,
-                        total_bytes,
-                        stamp,
-                        stamp,
-                        rig,
-                    ),
+                    " priority, total_bytes, created_at, updated_at, rig) VALUES (:session_name, :file_folder,"
+                    " :file_name, :state, :manual, :subtitle_model, :priority, :total_bytes, :stamp, :stamp, :rig)"
+                    " RETURNING id",
+                    {
+                        "session_name": session_name,
+                        "file_folder": file_folder,
+                        "file_name": file_name,
+                        "state": str(QUEUED),
+                        "manual": int(manual),
+                        "subtitle_model": subtitle_model,
+                        "priority": priority,
+                        "total_bytes": total_bytes,
+                        "stamp": stamp,
+                        "rig": rig,
+                    },
                 )
-                job_id = cursor.lastrowid
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             live = self.live_job(session_name, file_folder, file_name)
             if live is None:
                 raise
@@ -168,56 +180,96 @@ class UploadQueue:
 
     def live_job(self, session_name: str, file_folder: str, file_name: str) -> Job | None:
         with self.db.reading() as conn:
-            row = conn.execute(
-                "SELECT * FROM upload_jobs WHERE session_name = ? AND file_folder = ? AND file_name = ?"
-                " AND state IN (?, ?, ?)",
-                (session_name, file_folder, file_name, *LIVE),
-            ).fetchone()
+            row = conn.one(
+                "SELECT * FROM upload_jobs WHERE session_name = :session_name AND file_folder = :file_folder"
+                " AND file_name = :file_name AND state IN :live",
+                {"session_name": session_name, "file_folder": file_folder, "file_name": file_name, "live": _all(LIVE)},
+            )
         return Job.from_row(row) if row else None
 
+    def _claim(self) -> dict[str, Any]:
+        """The parameters every claim sets: this worker, a fresh token, the lease's length."""
+        return {"worker": self.worker_id, "token": secrets.token_hex(8), "lease": self.lease_s}
+
+    def _leased(self) -> str:
+        return f"claimed_by = :worker, claim_token = :token, lease_expires_at = {self.db.now_sql} + :lease"
+
     def claim_next(self, now: float | None = None) -> Job | None:
-        """Take the most urgent due job and mark it uploading, atomically."""
+        """Take the most urgent due job and mark it uploading under this worker's lease, atomically.
+
+        Due: queued, retrying whose time has come, or uploading whose lease ran out (its worker
+        died). `attempts` counts every claim, a taken-over one included.
+        """
         now = time.time() if now is None else now
+        stamp = now_iso()
         with self.db.transaction() as conn:
-            row = conn.execute(
-                "SELECT id FROM upload_jobs WHERE state IN (?, ?) AND coalesce(next_attempt_at, 0) <= ?"
-                " ORDER BY priority DESC, id ASC LIMIT 1",
-                (*WAITING, now),
-            ).fetchone()
-            if row is None:
-                return None
-            stamp = now_iso()
-            conn.execute(
-                "UPDATE upload_jobs SET state = ?, attempts = attempts + 1, bytes_sent = 0, updated_at = ?,"
-                " upload_started_at = ? WHERE id = ?",
-                (UPLOADING, stamp, stamp, row["id"]),
+            row = conn.one(
+                f"UPDATE upload_jobs SET state = :uploading, attempts = attempts + 1, bytes_sent = 0,"
+                f" updated_at = :stamp, upload_started_at = :stamp, {self._leased()}"
+                f" WHERE id = (SELECT id FROM upload_jobs"
+                f" WHERE (state IN :waiting AND coalesce(next_attempt_at, 0) <= :now)"
+                f" OR (state = :uploading AND coalesce(lease_expires_at, 0) <= {self.db.now_sql})"
+                f" ORDER BY priority DESC, id ASC LIMIT 1{self.db.skip_locked})"
+                f" RETURNING *",
+                {"uploading": str(UPLOADING), "waiting": _all(WAITING), "now": now, "stamp": stamp, **self._claim()},
             )
-            return Job.from_row(conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (row["id"],)).fetchone())
+        return Job.from_row(row) if row else None
 
-    def _transition(self, job_id: int, allowed: Iterable[str], **changes: Any) -> Job | None:
-        """Apply `changes` only if the job is still in one of `allowed`; None when it was not."""
-        allowed = tuple(allowed)
+    def heartbeat(self, job_id: int, claim: str, bytes_sent: int | None = None) -> bool:
+        """Renew this claim's lease (and store the upload's progress); False when the claim is gone."""
+        progress = ", bytes_sent = CASE WHEN state = :uploading THEN :sent ELSE bytes_sent END"
+        with self.db.transaction() as conn:
+            return bool(
+                conn.execute(
+                    f"UPDATE upload_jobs SET lease_expires_at = {self.db.now_sql} + :lease"
+                    f"{progress if bytes_sent is not None else ''}"
+                    " WHERE id = :id AND claim_token = :claim AND lease_expires_at IS NOT NULL",
+                    {
+                        "id": job_id,
+                        "claim": claim,
+                        "lease": self.lease_s,
+                        "uploading": str(UPLOADING),
+                        "sent": bytes_sent,
+                    },
+                ).rowcount
+            )
+
+    def release(self, job_id: int, claim: str) -> None:
+        """Let go of a claim without changing the job (an upload stopped by a cancel or a shutdown)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE upload_jobs SET lease_expires_at = NULL WHERE id = :id AND claim_token = :claim",
+                {"id": job_id, "claim": claim},
+            )
+
+    def _transition(
+        self, job_id: int, allowed: Iterable[str], *, claim: str | None = None, release: bool = False, **changes: Any
+    ) -> Job | None:
+        """Apply `changes` only if the job is in one of `allowed` (and still under `claim`, when
+        given); None when it was not. `release` ends the claim's lease in the same statement."""
         changes["updated_at"] = now_iso()
+        if release:
+            changes["lease_expires_at"] = None
         sets = ", ".join(f"{key} = :{key}" for key in changes)
-        marks = ", ".join(f":s{i}" for i in range(len(allowed)))
-        params = {**changes, "id": job_id, **{f"s{i}": s for i, s in enumerate(allowed)}}
+        guard = " AND claim_token = :claim" if claim is not None else ""
+        params = {**changes, "id": job_id, "allowed": _all(allowed), "claim": claim}
         with self.db.transaction() as conn:
-            updated = conn.execute(
-                f"UPDATE upload_jobs SET {sets} WHERE id = :id AND state IN ({marks})", params
-            ).rowcount
-            row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
-        return Job.from_row(row) if updated and row else None
-
-    def record_progress(self, job_id: int, bytes_sent: int) -> None:
-        with self.db.transaction() as conn:
-            conn.execute(
-                "UPDATE upload_jobs SET bytes_sent = ? WHERE id = ? AND state = ?", (bytes_sent, job_id, UPLOADING)
+            row = conn.one(
+                f"UPDATE upload_jobs SET {sets} WHERE id = :id AND state IN :allowed{guard} RETURNING *", params
             )
+        return Job.from_row(row) if row else None
 
-    def mark_uploaded(self, job_id: int, *, task_id: str, sha256: str, bytes_sent: int, poll_in_s: float) -> Job | None:
+    def record_progress(self, job_id: int, bytes_sent: int, *, claim: str) -> None:
+        self.heartbeat(job_id, claim, bytes_sent)
+
+    def mark_uploaded(
+        self, job_id: int, *, claim: str, task_id: str, sha256: str, bytes_sent: int, poll_in_s: float
+    ) -> Job | None:
         return self._transition(
             job_id,
             (UPLOADING, CANCELLED),
+            claim=claim,
+            release=True,
             state=UPLOADED,
             task_id=task_id,
             sha256=sha256,
@@ -230,13 +282,24 @@ class UploadQueue:
             bytes_sent=bytes_sent,
         )
 
-    def mark_retrying(self, job_id: int, *, error: str, next_attempt_at: float) -> Job | None:
-        return self._transition(job_id, (UPLOADING,), state=RETRYING, last_error=error, next_attempt_at=next_attempt_at)
+    def mark_retrying(self, job_id: int, *, claim: str, error: str, next_attempt_at: float) -> Job | None:
+        return self._transition(
+            job_id,
+            (UPLOADING,),
+            claim=claim,
+            release=True,
+            state=RETRYING,
+            last_error=error,
+            next_attempt_at=next_attempt_at,
+        )
 
-    def mark_failed(self, job_id: int, *, error: str, allowed: Iterable[str] = (UPLOADING,)) -> Job | None:
-        return self._transition(job_id, allowed, state=FAILED, last_error=error, finished_at=now_iso())
+    def mark_failed(self, job_id: int, *, claim: str, error: str, allowed: Iterable[str] = (UPLOADING,)) -> Job | None:
+        return self._transition(
+            job_id, allowed, claim=claim, release=True, state=FAILED, last_error=error, finished_at=now_iso()
+        )
 
     def cancel(self, job_id: int) -> Job | None:
+        """A user's cancel: whoever holds the job stops at its next chunk (the lease stays theirs)."""
         return self._transition(
             job_id,
             CANCELLABLE,
@@ -252,6 +315,7 @@ class UploadQueue:
             return self._transition(
                 job_id,
                 RETRYABLE,
+                release=True,
                 state=QUEUED,
                 next_attempt_at=None,
                 finished_at=None,
@@ -261,17 +325,33 @@ class UploadQueue:
                 processing_progress=None,
                 processing_message=None,
             )
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             job = self.get(job_id)
             live = job and self.live_job(job.session_name, job.file_folder, job.file_name)
             if not live:
                 raise
             raise DuplicateJob(live) from None
 
+    # -- following processing ------------------------------------------------------------------
+
+    def claim_polls(self, now: float | None = None, limit: int = 20) -> list[Job]:
+        """Due status polls, leased to this worker (another worker skips them until it records)."""
+        now = time.time() if now is None else now
+        with self.db.transaction() as conn:
+            rows = conn.all(
+                f"UPDATE upload_jobs SET {self._leased()} WHERE id IN (SELECT id FROM upload_jobs"
+                f" WHERE state IN :following AND task_id IS NOT NULL AND coalesce(next_poll_at, 0) <= :now"
+                f" AND coalesce(lease_expires_at, 0) <= {self.db.now_sql}"
+                f" ORDER BY next_poll_at LIMIT :limit{self.db.skip_locked}) RETURNING *",
+                {"following": _all(FOLLOWING), "now": now, "limit": limit, **self._claim()},
+            )
+        return sorted((Job.from_row(r) for r in rows), key=lambda j: j.next_poll_at or 0)
+
     def record_processing(
         self,
         job_id: int,
         *,
+        claim: str,
         status: str,
         progress: float | None,
         message: str | None,
@@ -294,48 +374,64 @@ class UploadQueue:
             changes.update(results_state="pending", results_next_at=time.time(), results_attempts=0)
         if state == FAILED:
             changes["last_error"] = message or "processing failed"
-        return self._transition(job_id, FOLLOWING, **changes)
+        return self._transition(job_id, FOLLOWING, claim=claim, release=True, **changes)
 
-    def postpone_poll(self, job_id: int, *, next_poll_at: float, poll_interval_s: float) -> None:
-        self._transition(job_id, FOLLOWING, next_poll_at=next_poll_at, poll_interval_s=poll_interval_s)
+    def postpone_poll(self, job_id: int, *, claim: str, next_poll_at: float, poll_interval_s: float) -> None:
+        self._transition(
+            job_id, FOLLOWING, claim=claim, release=True, next_poll_at=next_poll_at, poll_interval_s=poll_interval_s
+        )
 
     # -- results of processing -----------------------------------------------------------------
 
     def due_results(self, now: float | None = None) -> list[Job]:
+        """Results to fetch: pending and due, or being fetched by a worker whose lease ran out."""
         now = time.time() if now is None else now
         with self.db.reading() as conn:
-            rows = conn.execute(
-                "SELECT * FROM upload_jobs WHERE results_state = 'pending' AND"
-                " coalesce(results_next_at, 0) <= ? ORDER BY results_next_at",
-                (now,),
-            ).fetchall()
+            rows = conn.all(
+                f"SELECT * FROM upload_jobs WHERE (results_state = 'pending' AND coalesce(results_next_at, 0) <= :now)"
+                f" OR (results_state = 'fetching' AND coalesce(lease_expires_at, 0) <= {self.db.now_sql})"
+                " ORDER BY results_next_at",
+                {"now": now},
+            )
         return [Job.from_row(r) for r in rows]
 
-    def _results(self, job_id: int, expected: str, **changes: Any) -> Job | None:
+    def _results(self, job_id: int, expected: str, claim: str, **changes: Any) -> Job | None:
         changes["updated_at"] = now_iso()
+        changes["lease_expires_at"] = None
         if "results" in changes:
             changes["results"] = json.dumps(changes["results"], allow_nan=False)
         sets = ", ".join(f"{key} = :{key}" for key in changes)
         with self.db.transaction() as conn:
-            updated = conn.execute(
-                f"UPDATE upload_jobs SET {sets} WHERE id = :id AND results_state = :expected",
-                {**changes, "id": job_id, "expected": expected},
-            ).rowcount
-            row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
-        return Job.from_row(row) if updated and row else None
+            row = conn.one(
+                f"UPDATE upload_jobs SET {sets} WHERE id = :id AND results_state = :expected AND claim_token = :claim"
+                " RETURNING *",
+                {**changes, "id": job_id, "expected": expected, "claim": claim},
+            )
+        return Job.from_row(row) if row else None
 
-    def claim_results(self, job_id: int) -> Job | None:
-        return self._results(job_id, "pending", results_state="fetching")
+    def claim_results(self, job_id: int, now: float | None = None) -> Job | None:
+        """Fetching the job's results, under this worker's lease; None when another worker has them."""
+        now = time.time() if now is None else now
+        with self.db.transaction() as conn:
+            row = conn.one(
+                f"UPDATE upload_jobs SET results_state = 'fetching', updated_at = :stamp, {self._leased()}"
+                f" WHERE id = :id AND ((results_state = 'pending' AND coalesce(results_next_at, 0) <= :now)"
+                f" OR (results_state = 'fetching' AND coalesce(lease_expires_at, 0) <= {self.db.now_sql}))"
+                " RETURNING *",
+                {"id": job_id, "now": now, "stamp": now_iso(), **self._claim()},
+            )
+        return Job.from_row(row) if row else None
 
-    def results_fetched(self, job_id: int, results: list[dict[str, Any]]) -> Job | None:
-        return self._results(job_id, "fetching", results_state="ready", results=results, results_error=None)
+    def results_fetched(self, job_id: int, results: list[dict[str, Any]], *, claim: str) -> Job | None:
+        return self._results(job_id, "fetching", claim, results_state="ready", results=results, results_error=None)
 
-    def results_retry(self, job_id: int, *, error: str, attempts: int, next_at: float | None) -> Job | None:
+    def results_retry(self, job_id: int, *, claim: str, error: str, attempts: int, next_at: float | None) -> Job | None:
         """Try again at `next_at`, or give up (`failed`) when it is None."""
         state = "pending" if next_at is not None else "failed"
         return self._results(
             job_id,
             "fetching",
+            claim,
             results_state=state,
             results_error=error,
             results_attempts=attempts,
@@ -343,43 +439,69 @@ class UploadQueue:
         )
 
     def recover_interrupted(self) -> list[Job]:
-        """Jobs that were uploading when the process died go back to the queue (and fetches too)."""
+        """At start: release at once what an earlier run of this server held (its process is gone),
+        so a restarted server resumes its own uploads without waiting for their leases to run out.
+
+        Uploads go back to the queue, fetches back to pending, polls are let go. Claims of other
+        hosts, or of processes still running, are left to their leases. Returns the re-queued jobs.
+        """
+        requeued = []
         with self.db.transaction() as conn:
-            rows = conn.execute("SELECT id FROM upload_jobs WHERE state = ?", (UPLOADING,)).fetchall()
-            conn.execute(
-                "UPDATE upload_jobs SET state = ?, bytes_sent = 0, next_attempt_at = NULL, updated_at = ?"
-                " WHERE state = ?",
-                (QUEUED, now_iso(), UPLOADING),
+            held = conn.all(
+                "SELECT id, state, results_state, claimed_by, claim_token FROM upload_jobs"
+                " WHERE state = :uploading OR results_state = 'fetching' OR lease_expires_at IS NOT NULL",
+                {"uploading": str(UPLOADING)},
             )
-            conn.execute("UPDATE upload_jobs SET results_state = 'pending' WHERE results_state = 'fetching'")
-        return [self._get(r["id"]) for r in rows]
+            for row in held:
+                if not worker_is_gone(row["claimed_by"], self.worker_id):
+                    continue
+                guard = "claim_token = :claim" if row["claim_token"] is not None else "claim_token IS NULL"
+                params = {"id": row["id"], "claim": row["claim_token"], "stamp": now_iso()}
+                if row["state"] == UPLOADING:
+                    found = conn.one(
+                        "UPDATE upload_jobs SET state = :queued, bytes_sent = 0, next_attempt_at = NULL,"
+                        f" lease_expires_at = NULL, updated_at = :stamp WHERE id = :id AND state = :uploading"
+                        f" AND {guard} RETURNING *",
+                        {**params, "queued": str(QUEUED), "uploading": str(UPLOADING)},
+                    )
+                    if found:
+                        requeued.append(Job.from_row(found))
+                elif row["results_state"] == "fetching":
+                    conn.execute(
+                        "UPDATE upload_jobs SET results_state = 'pending', lease_expires_at = NULL"
+                        f" WHERE id = :id AND results_state = 'fetching' AND {guard}",
+                        params,
+                    )
+                else:
+                    conn.execute(f"UPDATE upload_jobs SET lease_expires_at = NULL WHERE id = :id AND {guard}", params)
+        return requeued
 
     # -- reading -------------------------------------------------------------------------------
 
     def get(self, job_id: int) -> Job | None:
         with self.db.reading() as conn:
-            row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
+            row = conn.one("SELECT * FROM upload_jobs WHERE id = :id", {"id": job_id})
         return Job.from_row(row) if row else None
 
     def find(self, state: str | None = None, limit: int = 50, offset: int = 0) -> list[Job]:
-        where, params = ("WHERE state = ?", [state]) if state else ("", [])
+        where = "WHERE state = :state" if state else ""
         with self.db.reading() as conn:
-            rows = conn.execute(
-                f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?", (*params, limit, offset)
-            ).fetchall()
+            rows = conn.all(
+                f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT :limit OFFSET :offset",
+                {"state": state, "limit": limit, "offset": offset} if state else {"limit": limit, "offset": offset},
+            )
         return [Job.from_row(r) for r in rows]
 
     def latest_for_sessions(self, names: Iterable[str]) -> dict[str, Job]:
         names = list(names)
         if not names:
             return {}
-        marks = ", ".join("?" for _ in names)
         with self.db.reading() as conn:
-            rows = conn.execute(
-                f"SELECT * FROM upload_jobs WHERE id IN (SELECT max(id) FROM upload_jobs"
-                f" WHERE session_name IN ({marks}) GROUP BY session_name)",
-                names,
-            ).fetchall()
+            rows = conn.all(
+                "SELECT * FROM upload_jobs WHERE id IN (SELECT max(id) FROM upload_jobs"
+                " WHERE session_name IN :names GROUP BY session_name)",
+                {"names": names},
+            )
         return {row["session_name"]: Job.from_row(row) for row in rows}
 
     def jobs_for_sessions(self, names: Iterable[str]) -> dict[str, list[Job]]:
@@ -387,32 +509,41 @@ class UploadQueue:
         names = list(names)
         if not names:
             return {}
-        marks = ", ".join("?" for _ in names)
         with self.db.reading() as conn:
-            rows = conn.execute(f"SELECT * FROM upload_jobs WHERE session_name IN ({marks}) ORDER BY id", names)
-            found: dict[str, list[Job]] = {}
-            for row in rows:
-                found.setdefault(row["session_name"], []).append(Job.from_row(row))
+            rows = conn.all("SELECT * FROM upload_jobs WHERE session_name IN :names ORDER BY id", {"names": names})
+        found: dict[str, list[Job]] = {}
+        for row in rows:
+            found.setdefault(row["session_name"], []).append(Job.from_row(row))
         return found
 
     def due_polls(self, now: float | None = None) -> list[Job]:
+        """Jobs whose processing status is due for a poll and that no worker is polling."""
         now = time.time() if now is None else now
         with self.db.reading() as conn:
-            rows = conn.execute(
-                "SELECT * FROM upload_jobs WHERE state IN (?, ?) AND task_id IS NOT NULL"
-                " AND coalesce(next_poll_at, 0) <= ? ORDER BY next_poll_at",
-                (*FOLLOWING, now),
-            ).fetchall()
+            rows = conn.all(
+                f"SELECT * FROM upload_jobs WHERE state IN :following AND task_id IS NOT NULL"
+                f" AND coalesce(next_poll_at, 0) <= :now AND coalesce(lease_expires_at, 0) <= {self.db.now_sql}"
+                " ORDER BY next_poll_at",
+                {"following": _all(FOLLOWING), "now": now},
+            )
         return [Job.from_row(r) for r in rows]
 
     def next_wakeup(self) -> float | None:
-        """When the earliest retrying job becomes due (None when nothing waits on a timer)."""
+        """When the earliest retrying job becomes due, or an upload's lease runs out (None: no timer)."""
         with self.db.reading() as conn:
-            row = conn.execute("SELECT min(next_attempt_at) FROM upload_jobs WHERE state = ?", (RETRYING,)).fetchone()
-        return row[0]
+            return conn.scalar(
+                "SELECT min(t) FROM (SELECT min(next_attempt_at) AS t FROM upload_jobs WHERE state = :retrying"
+                " UNION ALL SELECT min(lease_expires_at) AS t FROM upload_jobs WHERE state = :uploading) AS due",
+                {"retrying": str(RETRYING), "uploading": str(UPLOADING)},
+            )
 
     def counts(self) -> dict[JobState, int]:
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT state, count(*) FROM upload_jobs GROUP BY state").fetchall()
+            rows = conn.execute("SELECT state, count(*) FROM upload_jobs GROUP BY state").all()
         found = {row[0]: row[1] for row in rows}
         return {state: found.get(state, 0) for state in STATES}
+
+
+def _all(states: Iterable[str]) -> list[str]:
+    """States as plain strings, for an `IN :list` bind."""
+    return [str(state) for state in states]

@@ -1,7 +1,9 @@
 """Background workers: send queued files with retries, then follow processing to its end.
 
-The worker says what happened through an `UploadListener` (the service turns that into events);
-it never shapes a payload itself.
+Every job this worker works on (an upload, a status poll, a results fetch) is claimed from the
+queue under a lease that the `LeaseKeeper` renews from its own thread; a worker that loses a lease
+stops, and its late writes are refused by the queue. The worker says what happened through an
+`UploadListener` (the service turns that into events); it never shapes a payload itself.
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ import requests
 
 from ..contract.vocabulary import RESULT_KINDS
 from .client import Cancelled, ProcessingApiClient, ProcessingApiError, ResultMissing, TaskUnknown, UploadReceipt
+from .leases import Hold, LeaseKeeper
 from .queue import COMPLETED, FAILED, Job, UploadQueue, state_for_processing
 
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 0.25
-PERSIST_PROGRESS_EVERY_S = 1.0
 
 
 class UploadListener(Protocol):
@@ -97,8 +99,10 @@ class UploadWorker:
         self._stopping = threading.Event()
         self._aborted: set[int] = set()
         self._threads: list[threading.Thread] = []
+        self.leases = LeaseKeeper(queue, queue.lease_s)
 
     def start(self) -> None:
+        self.leases.start()
         for job in self.queue.recover_interrupted():
             log.info("upload job %s (%s) was interrupted; queued again", job.id, job.session_name)
         for n in range(self.concurrency):
@@ -117,6 +121,7 @@ class UploadWorker:
         self.wake()
         for thread in self._threads:
             thread.join(timeout=5)
+        self.leases.stop()
 
     def wake(self) -> None:
         with self._wake:
@@ -151,6 +156,13 @@ class UploadWorker:
             self._wake.wait(timeout)
 
     def _send(self, job: Job) -> None:
+        held = self.leases.hold(job.id, job.claim_token)
+        try:
+            self._send_held(job, held)
+        finally:
+            self.leases.release(held)
+
+    def _send_held(self, job: Job, held: Hold) -> None:
         self._aborted.discard(job.id)  # an abort aimed at an earlier attempt
         self._changed(job)
         try:
@@ -177,12 +189,16 @@ class UploadWorker:
                         **self.form_fields(job),
                     },
                     idempotency_key=job.idempotency_key,
-                    on_progress=_ProgressReporter(job, self.queue, self.listener),
-                    should_abort=lambda: job.id in self._aborted or self._stopping.is_set(),
+                    on_progress=_ProgressReporter(job, held, self.listener),
+                    should_abort=lambda: held.lost or job.id in self._aborted or self._stopping.is_set(),
                 )
             except Cancelled:
                 self._aborted.discard(job.id)
+                if held.lost:
+                    log.warning("upload job %s stopped: another worker has it now", job.id)
+                    return
                 log.info("upload job %s stopped (%s)", job.id, "shutdown" if self._stopping.is_set() else "cancelled")
+                self.queue.release(job.id, _claim(job))  # a shutdown's job is claimable again at once
                 return
             except ProcessingApiError as exc:
                 return self._after_failure(job, exc)
@@ -192,6 +208,7 @@ class UploadWorker:
         # job records it rather than inviting a duplicate upload.
         updated = self.queue.mark_uploaded(
             job.id,
+            claim=_claim(job),
             task_id=receipt.task_id,
             sha256=receipt.sha256,
             bytes_sent=receipt.size,
@@ -199,7 +216,12 @@ class UploadWorker:
         )
         self._aborted.discard(job.id)
         if updated is None:
-            log.error("job %s vanished while %s was being sent (task %s)", job.id, job.file_name, receipt.task_id)
+            log.error(
+                "job %s: %s was sent (task %s), but the job is no longer this worker's (taken over or gone)",
+                job.id,
+                job.file_name,
+                receipt.task_id,
+            )
             return
         log.info("uploaded %s as task %s", job.file_name, receipt.task_id)
         self._tell(self.listener.uploaded, updated, receipt)
@@ -209,7 +231,9 @@ class UploadWorker:
         if not exc.retryable:
             return self._fail(job, str(exc))
         next_at = time.time() + self.retry.delay(job.attempts, exc.retry_after_s)
-        updated = self.queue.mark_retrying(job.id, error=str(exc), next_attempt_at=next_at)
+        updated = self.queue.mark_retrying(job.id, claim=_claim(job), error=str(exc), next_attempt_at=next_at)
+        if updated is None and self._taken_over(job):
+            return
         log.warning(
             "upload job %s attempt %d failed: %s; next try in %.1fs", job.id, job.attempts, exc, next_at - time.time()
         )
@@ -217,10 +241,20 @@ class UploadWorker:
         self._changed(updated)
 
     def _fail(self, job: Job, error: str) -> None:
-        updated = self.queue.mark_failed(job.id, error=error)
+        updated = self.queue.mark_failed(job.id, claim=_claim(job), error=error)
+        if updated is None and self._taken_over(job):
+            return
         log.error("upload job %s failed for good: %s", job.id, error)
         self._tell(self.listener.attempt_failed, updated or job, error, None)
         self._changed(updated)
+
+    def _taken_over(self, job: Job) -> bool:
+        """Whether another worker claimed `job` since we did: then its news is that worker's to tell."""
+        now = self.queue.get(job.id)
+        if now is None or now.claim_token == job.claim_token:
+            return False
+        log.warning("upload job %s: another worker has it now; this attempt's outcome is dropped", job.id)
+        return True
 
     def _changed(self, job: Job | None) -> None:
         if job is not None:
@@ -238,8 +272,14 @@ class UploadWorker:
     def _poll_loop(self) -> None:
         while not self._stopping.wait(0.5):
             try:
-                for job in self.queue.due_polls():
-                    self._poll(job)
+                jobs = self.queue.claim_polls()
+                holds = [self.leases.hold(job.id, job.claim_token) for job in jobs]
+                try:
+                    for job in jobs:
+                        self._poll(job)
+                finally:
+                    for held in holds:
+                        self.leases.release(held)
             except Exception:
                 log.exception("processing-status poller failed; will try again")
 
@@ -251,7 +291,9 @@ class UploadWorker:
             return self._record(job, "error", None, str(exc), None)
         except ProcessingApiError as exc:
             log.info("status of task %s unavailable (%s); retrying in %.0fs", job.task_id, exc, interval)
-            return self.queue.postpone_poll(job.id, next_poll_at=time.time() + interval, poll_interval_s=interval)
+            return self.queue.postpone_poll(
+                job.id, claim=_claim(job), next_poll_at=time.time() + interval, poll_interval_s=interval
+            )
         status = str(report.get("status") or "unknown")
         progress = report.get("progress")
         progress = float(progress) if isinstance(progress, (int, float)) and progress == progress else None
@@ -280,6 +322,7 @@ class UploadWorker:
         next_poll = None if finished or interval is None else time.time() + interval
         updated = self.queue.record_processing(
             job.id,
+            claim=_claim(job),
             status=status,
             progress=progress,
             message=message,
@@ -307,6 +350,14 @@ class UploadWorker:
         claimed = self.queue.claim_results(job.id)
         if claimed is None or self.store_result is None:
             return
+        held = self.leases.hold(claimed.id, claimed.claim_token)
+        try:
+            self._fetch_claimed(claimed)
+        finally:
+            self.leases.release(held)
+
+    def _fetch_claimed(self, claimed: Job) -> None:
+        assert self.store_result is not None
         fetched = []
         try:
             for kind in RESULT_KINDS:
@@ -330,29 +381,37 @@ class UploadWorker:
                 exc,
                 f"retrying, attempt {attempts}" if next_at else "giving up",
             )
-            self._changed(self.queue.results_retry(job.id, error=str(exc), attempts=attempts, next_at=next_at))
+            self._changed(
+                self.queue.results_retry(
+                    claimed.id, claim=_claim(claimed), error=str(exc), attempts=attempts, next_at=next_at
+                )
+            )
             return
-        updated = self.queue.results_fetched(job.id, fetched)
+        updated = self.queue.results_fetched(claimed.id, fetched, claim=_claim(claimed))
         if updated is not None:
             log.info("results of task %s: %s", claimed.task_id, ", ".join(r["kind"] for r in fetched) or "none")
             self._tell(self.listener.results_ready, updated)
             self._changed(updated)
 
 
-class _ProgressReporter:
-    """Turns per-chunk byte counts into a few progress reports a second."""
+def _claim(job: Job) -> str:
+    """The token of the claim under which this worker got `job` (every claimed job has one)."""
+    return job.claim_token or ""
 
-    def __init__(self, job: Job, queue: UploadQueue, listener: UploadListener):
-        self.job, self.queue, self.listener = job, queue, listener
+
+class _ProgressReporter:
+    """Turns per-chunk byte counts into a few progress reports a second. The count reaches the
+    database with the lease's next heartbeat, from the keeper's thread: the upload never waits."""
+
+    def __init__(self, job: Job, held: Hold, listener: UploadListener):
+        self.job, self.held, self.listener = job, held, listener
         self.started = time.monotonic()
-        self.last_event = self.last_persist = 0.0
+        self.last_event = 0.0
 
     def __call__(self, sent: int) -> None:
         now = time.monotonic()
         done = sent >= self.job.total_bytes
-        if now - self.last_persist >= PERSIST_PROGRESS_EVERY_S or done:
-            self.last_persist = now
-            self.queue.record_progress(self.job.id, sent)
+        self.held.sent = sent
         if now - self.last_event < PROGRESS_EVERY_S and not done:
             return
         self.last_event = now
