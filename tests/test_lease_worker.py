@@ -114,3 +114,24 @@ def test_an_upload_taken_over_stops_and_tells_nothing(database, tmp_path, proces
     assert (after.state, after.claim_token, after.attempts) == ("uploading", "theirs", 2)
     assert processing_api.uploads == []
     assert not [kind for kind, _ in listener.heard if kind in ("uploaded", "attempt_failed")]
+
+
+def test_a_cancel_made_by_another_process_stops_the_upload(database, tmp_path, processing_api, caplog):
+    """The cancel is written by another process's queue (a web process): this worker has no abort
+    call to hear, and stops because its next heartbeat reads the job cancelled."""
+    caplog.set_level(logging.INFO)
+    queue, job, listener, worker = start_worker(database, tmp_path, processing_api, lease_s=1)
+    hold = processing_api.hold_next(after_bytes=MiB)
+    worker.start()
+    try:
+        hold.wait_reached()
+        assert UploadQueue(database, lease_s=1).cancel(job.id).state == "cancelled"
+        wait_for(lambda: worker.leases._holds and all(h.cancelled for h in worker.leases._holds), 20, "the heartbeat")
+        hold.release()
+        processing_api.wait_for_cut_bodies(1)
+        wait_for(lambda: "stopped (cancelled)" in caplog.text, 20, "the upload to stop")
+    finally:
+        worker.stop()
+    after = queue.get(job.id)
+    assert (after.state, after.lease_expires_at) == ("cancelled", None)  # released
+    assert processing_api.uploads == []

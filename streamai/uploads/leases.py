@@ -66,7 +66,7 @@ def _running(pid: int) -> bool:
 
 
 class Renewer(Protocol):
-    def heartbeat(self, job_id: int, claim: str, bytes_sent: int | None = None) -> bool: ...
+    def heartbeat(self, job_id: int, claim: str, bytes_sent: int | None = None) -> str | None: ...
 
 
 @dataclass(eq=False)
@@ -77,6 +77,7 @@ class Hold:
     claim: str
     sent: int | None = None  # bytes sent so far (uploads only); written with the next heartbeat
     lost: bool = False  # another worker has the job now: stop working on it
+    cancelled: bool = False  # a user cancelled it, maybe through another process: stop sending
     written: int | None = field(default=None, repr=False)
     failing: bool = field(default=False, repr=False)
     renewed_at: float = field(default_factory=time.monotonic, repr=False)
@@ -136,6 +137,8 @@ class LeaseKeeper:
                 held.failing = True
                 continue
             held.renewed_at, held.written, held.failing = now, sent, False
+            if kept == "cancelled":
+                held.cancelled = True
             if not kept and not held.lost:
                 held.lost = True
                 log.warning("job %s: this worker's claim is gone (its lease ran out); stopping", held.job_id)

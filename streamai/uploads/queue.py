@@ -215,24 +215,24 @@ class UploadQueue:
             )
         return Job.from_row(row) if row else None
 
-    def heartbeat(self, job_id: int, claim: str, bytes_sent: int | None = None) -> bool:
-        """Renew this claim's lease (and store the upload's progress); False when the claim is gone."""
+    def heartbeat(self, job_id: int, claim: str, bytes_sent: int | None = None) -> str | None:
+        """Renew this claim's lease (and store the upload's progress). The job's state while the
+        claim holds (`cancelled` tells a worker on another host to stop), None when it is gone."""
         progress = ", bytes_sent = CASE WHEN state = :uploading THEN :sent ELSE bytes_sent END"
         with self.db.transaction() as conn:
-            return bool(
-                conn.execute(
-                    f"UPDATE upload_jobs SET lease_expires_at = {self.db.now_sql} + :lease"
-                    f"{progress if bytes_sent is not None else ''}"
-                    " WHERE id = :id AND claim_token = :claim AND lease_expires_at IS NOT NULL",
-                    {
-                        "id": job_id,
-                        "claim": claim,
-                        "lease": self.lease_s,
-                        "uploading": str(UPLOADING),
-                        "sent": bytes_sent,
-                    },
-                ).rowcount
+            row = conn.one(
+                f"UPDATE upload_jobs SET lease_expires_at = {self.db.now_sql} + :lease"
+                f"{progress if bytes_sent is not None else ''}"
+                " WHERE id = :id AND claim_token = :claim AND lease_expires_at IS NOT NULL RETURNING state",
+                {
+                    "id": job_id,
+                    "claim": claim,
+                    "lease": self.lease_s,
+                    "uploading": str(UPLOADING),
+                    "sent": bytes_sent,
+                },
             )
+        return str(row["state"]) if row else None
 
     def release(self, job_id: int, claim: str) -> None:
         """Let go of a claim without changing the job (an upload stopped by a cancel or a shutdown)."""
