@@ -17,10 +17,11 @@ if $with_tests; then
   command -v obs >/dev/null || apt_packages+=(obs-studio)
   command -v Xvfb >/dev/null || apt_packages+=(xvfb)
   command -v chromium >/dev/null || apt_packages+=(chromium)
-  # PostgreSQL: the tests start their own server from Debian's binaries (tests/support/postgres.py);
-  # Redis is for the next step of "Beyond one process". Neither is started here.
+  # PostgreSQL, Redis and nginx: the split deployment's tests start their own servers from Debian's
+  # binaries (tests/support/{postgres,redis_server,nginx}.py). None is started here.
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || apt_packages+=(postgresql)
   command -v redis-server >/dev/null || apt_packages+=(redis-server)
+  [[ -x /usr/sbin/nginx ]] || apt_packages+=(nginx-light)
 fi
 if ((${#apt_packages[@]})); then
   echo "==> apt-get install ${apt_packages[*]}"

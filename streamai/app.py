@@ -8,16 +8,20 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
+from typing import Literal
 
 from flask_cors import CORS
 from flask_openapi3 import Info, OpenAPI
 from flask_openapi3.models import Schema
+from flask_socketio import SocketIO
 from pydantic.json_schema import models_json_schema
 
 from . import api
 from .api.errors import validation_error
 from .api.security import MediaSigner, TrustedHostsMiddleware, origin_allowed, trusted_hosts
 from .api.strict_json import StrictJSONProvider
+from .cluster.bus import ControlBus
+from .cluster.remote import RemoteControl
 from .config import ConfigError, Settings
 from .contract.events import SERVER_EVENTS, ServerEvents
 from .contract.models import ErrorBody, Wire
@@ -37,8 +41,16 @@ log = logging.getLogger(__name__)
 CLIENT_EVENTS = ("join_recording_updates", "leave_recording_updates")
 
 
-def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
-    """A ready app; `start_background=False` leaves OBS and the upload worker idle (unit tests)."""
+Role = Literal["serve", "web"]
+
+
+def create_app(settings: Settings, *, start_background: bool = True, role: Role = "serve") -> OpenAPI:
+    """A ready app; `start_background=False` leaves OBS and the upload worker idle (unit tests).
+
+    `serve`: everything in this process. `web`: HTTP and Socket.IO only; OBS is driven by the
+    `streamai control` process (each call forwarded to it over Redis), uploads by `streamai worker`
+    processes, and events reach this process's clients through the message queue.
+    """
     from . import __version__
 
     app = OpenAPI(
@@ -65,28 +77,50 @@ def create_app(settings: Settings, *, start_background: bool = True) -> OpenAPI:
         """Socket.IO: the page's own origin, plus the configured ones (the Vite dev server)."""
         return origin_allowed(origin, environ.get("HTTP_HOST", ""), settings.cors_origins)
 
-    socketio.init_app(app, async_mode=settings.async_mode, cors_allowed_origins=socket_origin_allowed)
+    if role == "web" and not settings.message_queue:
+        raise ConfigError(
+            "streamai web needs STREAMAI_MESSAGE_QUEUE (redis://…) to reach the controller and the workers"
+        )
+    socketio.init_app(
+        app,
+        async_mode=settings.async_mode,
+        cors_allowed_origins=socket_origin_allowed,
+        message_queue=settings.message_queue or None,
+    )
     # Outermost, so that Socket.IO's own routes are guarded too.
     app.wsgi_app = TrustedHostsMiddleware(app.wsgi_app, trusted_hosts(settings))  # type: ignore[method-assign]
 
-    def emit(event: str, payload: Wire) -> None:
-        # Through pydantic's JSON, which writes a non-finite number as null: never invalid JSON.
-        socketio.emit(event, json.loads(payload.model_dump_json()), to=ROOM)
-
+    emit = room_emitter(socketio)
     signer = MediaSigner(settings)
     app.extensions["streamai_media_signer"] = signer
-    service = build_service(settings, emit, media_url=signer.url)
+    service = build_service(
+        settings, emit, media_url=signer.url, with_worker=role == "serve", drives_obs=role == "serve"
+    )
     app.extensions["streamai"] = service
-    app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
+    if role == "serve":
+        app.extensions["streamai_control"] = service
+        app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
+    else:  # the controller broadcasts the live status; this process only forwards
+        app.extensions["streamai_control"] = RemoteControl(ControlBus.from_url(settings.message_queue), service)
 
     api.init_app(app)
     describe_events(app)
 
     if not settings.uploads_enabled:
         log.warning("VULTR_API_URL is not set: recordings will not be uploaded")
-    if start_background:
+    if start_background and role == "serve":
         service.start()
     return app
+
+
+def room_emitter(sio: SocketIO) -> Callable[[str, Wire], None]:
+    """Events to the room, through `sio` (this process's clients, or the message queue)."""
+
+    def emit(event: str, payload: Wire) -> None:
+        # Through pydantic's JSON, which writes a non-finite number as null: never invalid JSON.
+        sio.emit(event, json.loads(payload.model_dump_json()), to=ROOM)
+
+    return emit
 
 
 def build_service(
@@ -94,9 +128,13 @@ def build_service(
     emit: Callable[[str, Wire], None],
     obs: ObsController | None = None,
     media_url: Callable[[str], str] = lambda path: path,
+    *,
+    with_worker: bool = True,
+    drives_obs: bool = True,
 ) -> IntegratedRecordingService:
     """The domain, wired: database, sessions, uploads, one OBS connection per rig (tests may bring
-    their own OBS for the default rig).
+    their own OBS for the default rig). Without `with_worker`, queued jobs wait for a `streamai
+    worker` process; without `drives_obs`, OBS is another process's (`streamai web`).
 
     Raises ConfigError, with one sentence, when RECORDINGS_PATH, the database or the rigs file
     cannot be used.
@@ -106,7 +144,7 @@ def build_service(
     manager = RecordingManager(RecordingsFolder(settings.recordings_path), SessionStore(db))
     presenter = Presenter(manager, media_url)
     uploads = Uploads(settings, UploadQueue(db), manager, presenter, emit)
-    if settings.uploads_enabled:
+    if settings.uploads_enabled and with_worker:
         client = ProcessingApiClient(
             settings.vultr_api_url,
             upload_endpoint=settings.vultr_upload_endpoint,
@@ -144,7 +182,15 @@ def build_service(
 
     controllers = [(rig, obs if obs is not None and n == 0 else connect(rig)) for n, rig in enumerate(rigs)]
     service = IntegratedRecordingService(
-        settings, db, controllers, manager, uploads, presenter, emit, multi_rig=settings.rigs_file is not None
+        settings,
+        db,
+        controllers,
+        manager,
+        uploads,
+        presenter,
+        emit,
+        multi_rig=settings.rigs_file is not None,
+        drives_obs=drives_obs,
     )
     return service
 

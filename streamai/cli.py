@@ -1,4 +1,5 @@
-"""`streamai serve`: the server and the built dashboard on one port (serving itself: server.py)."""
+"""`streamai serve` (everything, one process), or one role of a split deployment: `web`, `control`,
+`worker` (README, Beyond one process). Serving itself: server.py and roles.py."""
 
 from __future__ import annotations
 
@@ -11,24 +12,39 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="streamai", description="StreamAI recording service")
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="run the HTTP + Socket.IO server and the dashboard")
-    serve.add_argument("--host", help="listen address (STREAMAI_HOST, default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="listen port (STREAMAI_PORT, default 5002)")
+    for name, what in (
+        ("serve", "everything in one process: the server, the dashboard, OBS and the uploads"),
+        ("web", "HTTP + Socket.IO and the dashboard only (any number; needs STREAMAI_MESSAGE_QUEUE)"),
+    ):
+        role = commands.add_parser(name, help=what)
+        role.add_argument("--host", help="listen address (STREAMAI_HOST, default 127.0.0.1)")
+        role.add_argument("--port", type=int, help="listen port (STREAMAI_PORT, default 5002)")
+    commands.add_parser("control", help="drive OBS for the web processes (one active, others wait as standbys)")
+    commands.add_parser("worker", help="upload queued recordings (any number, on any host reading RECORDINGS_PATH)")
     args = parser.parse_args(argv)
 
-    _monkey_patch(_async_mode())
+    serves_clients = args.command in ("serve", "web")
+    if serves_clients:  # control and worker serve no clients: plain threads
+        _monkey_patch(_async_mode())
 
     from .config import ConfigError, load_settings
-    from .server import serve as serve_forever
 
     try:
-        settings = load_settings().with_overrides(host=args.host, port=args.port)
+        settings = load_settings()
+        if serves_clients:
+            settings = settings.with_overrides(host=args.host, port=args.port)
     except ConfigError as exc:
         print(f"streamai: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    return serve_forever(settings)
+    if serves_clients:
+        from .server import serve as serve_forever
+
+        return serve_forever(settings, role=args.command)
+    from .roles import run_control, run_worker
+
+    return run_control(settings) if args.command == "control" else run_worker(settings)
 
 
 def _async_mode() -> str:

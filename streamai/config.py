@@ -49,6 +49,7 @@ class Settings:
     database_path: Path | None = None
     database_url: str = field(default="", repr=False)  # PostgreSQL; it may hold a password
     job_lease_s: float = 30.0
+    message_queue: str = field(default="", repr=False)  # may hold Redis's password
 
     vultr_api_url: str = ""
     vultr_upload_endpoint: str = "/upload"
@@ -101,6 +102,7 @@ _ENV: dict[str, tuple[str, Callable[[str], Any]]] = {
     "STREAMAI_DATABASE": ("database_path", Path),
     "STREAMAI_DATABASE_URL": ("database_url", str.strip),
     "STREAMAI_JOB_LEASE": ("job_lease_s", float),
+    "STREAMAI_MESSAGE_QUEUE": ("message_queue", str.strip),
     "VULTR_API_URL": ("vultr_api_url", lambda v: v.strip().rstrip("/")),
     "VULTR_UPLOAD_ENDPOINT": ("vultr_upload_endpoint", str),
     "VULTR_API_KEY": ("vultr_api_key", str),
@@ -169,6 +171,8 @@ def validate(settings: Settings) -> Settings:
         )
     if settings.viewer_token and settings.viewer_token == settings.api_token:
         raise ConfigError("STREAMAI_VIEWER_TOKEN must differ from STREAMAI_API_TOKEN")
+    if settings.message_queue and not settings.message_queue.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError("STREAMAI_MESSAGE_QUEUE must be a Redis URL (redis://host:6379/0)")
     if settings.max_body < 1024:
         raise ConfigError("STREAMAI_MAX_BODY must be at least 1024 bytes")
     if settings.database_url:  # never echoed: it may hold a password

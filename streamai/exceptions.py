@@ -70,3 +70,12 @@ class StorageUnavailable(Unavailable):
 
 class InsufficientStorage(StreamAIError):
     status = 507
+
+
+class Relayed(StreamAIError):
+    """An error another StreamAI process answered (the controller, to a web process), passed on
+    with its own status and details."""
+
+    def __init__(self, status: int, message: str, **details):
+        super().__init__(message, **details)
+        self.status = status

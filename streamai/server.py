@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from flask import Flask
 
 from .api.security import is_loopback
 from .config import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from .app import Role
 
 log = logging.getLogger("streamai")
 
@@ -27,21 +31,22 @@ log = logging.getLogger("streamai")
 PING_INTERVAL_S = 25.0
 
 
-def serve(settings: Settings) -> int:
+def serve(settings: Settings, role: Role = "serve") -> int:
     """Build the app and serve it until interrupted."""
     from .app import create_app
 
     try:
-        app = create_app(settings)
+        app = create_app(settings, role=role)
     except ConfigError as exc:  # RECORDINGS_PATH or the database unusable: one line, no traceback
         print(f"streamai: {exc}", file=sys.stderr)
         return 2
     log.info(
-        "StreamAI on http://%s:%d (OBS at %s:%d, recordings in %s, %s mode)",
+        "StreamAI on http://%s:%d (%s, recordings in %s, %s mode)",
         settings.host,
         settings.port,
-        settings.obs_host,
-        settings.obs_port,
+        f"OBS at {settings.obs_host}:{settings.obs_port}"
+        if role == "serve"
+        else "web role: OBS through the controller",
         settings.recordings_path.resolve(),
         settings.async_mode,
     )

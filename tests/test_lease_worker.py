@@ -120,7 +120,7 @@ def test_a_cancel_made_by_another_process_stops_the_upload(database, tmp_path, p
     """The cancel is written by another process's queue (a web process): this worker has no abort
     call to hear, and stops because its next heartbeat reads the job cancelled."""
     caplog.set_level(logging.INFO)
-    queue, job, listener, worker = start_worker(database, tmp_path, processing_api, lease_s=1)
+    queue, job, _, worker = start_worker(database, tmp_path, processing_api, lease_s=1)
     hold = processing_api.hold_next(after_bytes=MiB)
     worker.start()
     try:

@@ -11,6 +11,7 @@ from flask_openapi3.types import ResponseDict
 from ..config import Settings
 from ..contract.models import AuthRequired, ErrorBody, InvalidBody, Refused, Wire
 from ..service import IntegratedRecordingService
+from ..service.control import RecordingControl
 
 # Error answers every operation may give (each route adds its own): the OpenAPI document lists them.
 COMMON_ERRORS: ResponseDict = {400: InvalidBody, 401: AuthRequired, 403: Refused, 413: ErrorBody, 415: ErrorBody}
@@ -33,6 +34,11 @@ def blueprint(name: str, url_prefix: str, *, needs_token: bool = True) -> APIBlu
 
 def service() -> IntegratedRecordingService:
     return current_app.extensions["streamai"]
+
+
+def control() -> RecordingControl:
+    """What drives OBS: the service itself, or (streamai web) the controller process through Redis."""
+    return current_app.extensions["streamai_control"]
 
 
 def settings() -> Settings:

@@ -1,5 +1,5 @@
 from ..contract.models import AuthInfo, Health
-from . import BEARER, blueprint, error_answers, reply, service, settings
+from . import BEARER, blueprint, control, error_answers, reply, settings
 from .security import auth_required, bearer_token, role_for
 
 bp = blueprint("health", "/api", needs_token=False)
@@ -11,7 +11,7 @@ def health():
 
     Answers while the process is up; `status` is `degraded` when RECORDINGS_PATH or the database
     cannot be used (`storage.error` says why)."""
-    return reply(service().health(auth_required(settings())))
+    return reply(control().health(auth_required(settings())))
 
 
 @bp.get("/auth", responses={200: AuthInfo, **error_answers(401)}, security=BEARER)

@@ -330,6 +330,9 @@ class UploadJob(Wire):
     processed_at: str | None = None
     results_state: ResultsState | None = None
     results: list[ResultFile] = []
+    worker: str | None = Field(
+        default=None, description="the upload worker (host:pid:id) that holds the job, or held it last"
+    )
 
 
 class RecorderAnswer(Wire):

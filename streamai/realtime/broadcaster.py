@@ -39,6 +39,11 @@ class StatusBroadcaster:
             if self._task is None:
                 self._task = self.socketio.start_background_task(self._run)
 
+    def run_always(self) -> None:
+        """The controller of a split deployment: its listeners are other processes' clients, so
+        it cannot count them and sends the status all the time."""
+        self.listener_joined("<every web process>")
+
     def listener_left(self, sid: str) -> None:
         with self._lock:
             self._listeners.discard(sid)

@@ -8,8 +8,18 @@ from . import ROOM, socketio
 from .broadcaster import StatusBroadcaster
 
 
-def _broadcaster() -> StatusBroadcaster:
-    return current_app.extensions["streamai_broadcaster"]
+class _NoBroadcaster:
+    """`streamai web`: the controller sends the live status to every web process's room."""
+
+    def listener_joined(self, sid: str) -> None:
+        pass
+
+    def listener_left(self, sid: str) -> None:
+        pass
+
+
+def _broadcaster() -> StatusBroadcaster | _NoBroadcaster:
+    return current_app.extensions.get("streamai_broadcaster") or _NoBroadcaster()
 
 
 @socketio.on("connect")

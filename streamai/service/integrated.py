@@ -23,7 +23,7 @@ from ..db import Database
 from ..exceptions import Conflict, NotFound, ObsRequestFailed, ObsUnavailable, StorageUnavailable, StreamAIError
 from ..obs import ConnectionState, ObsController
 from ..rigs import RigConfig
-from ..sessions import RecordingManager, Session, SessionFile, sanitize_session_name
+from ..sessions import RECORDING, RecordingManager, Session, SessionFile, sanitize_session_name
 from ..uploads import Job
 from .disk import DiskMonitor, DiskReading
 from .lifecycle import Defaults, OpenSessions, RecordingLifecycle, StartOptions
@@ -56,6 +56,7 @@ class IntegratedRecordingService:
         emit: Emit,
         *,
         multi_rig: bool = False,
+        drives_obs: bool = True,
     ):
         self.settings = settings
         self.db = db
@@ -63,6 +64,7 @@ class IntegratedRecordingService:
         self.uploads = uploads
         self.presenter = presenter
         self.multi_rig = multi_rig
+        self.drives_obs = drives_obs  # False in `streamai web`: the controller process drives OBS
         self._emit = emit
         self.sessions = OpenSessions(manager)
         defaults = Defaults(settings.vultr_auto_upload, settings.default_subtitle_model, settings.default_priority)
@@ -432,7 +434,8 @@ class IntegratedRecordingService:
         session = self.manager.store.get(body.session_name)
         if session is None:
             raise NotFound(f"no session named {body.session_name!r}")
-        if self.studio.busy(session.name):
+        # Without OBS here (streamai web), the stored status says it: the controller keeps it.
+        if self.studio.busy(session.name) or (not self.drives_obs and session.status == RECORDING):
             raise Conflict(f"session {session.name} is still recording")
         job = self.uploads.queue_file(
             session,

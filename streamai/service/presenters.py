@@ -96,6 +96,7 @@ class Presenter:
             uploaded_at=job.uploaded_at,
             processed_at=job.processed_at,
             results_state=cast(ResultsState | None, job.results_state),
+            worker=job.claimed_by,
             results=self.results(job),
         )
 
@@ -114,6 +115,7 @@ class Presenter:
             task_id=job.task_id,
             processing_status=job.processing_status,
             results_state=cast(ResultsState | None, job.results_state),
+            worker=job.claimed_by,
         )
 
     @staticmethod

@@ -56,10 +56,13 @@ class Uploads:
         self.presenter = presenter
         self.emit = emit
         self.worker: UploadWorker | None = None  # set by the app when uploads are on
+        # Wakes the workers of other processes (streamai worker) when a job is queued; they also
+        # look at the queue every few seconds on their own.
+        self.wake_elsewhere: Callable[[], None] = lambda: None
 
     @property
     def enabled(self) -> bool:
-        return self.settings.uploads_enabled and self.worker is not None
+        return self.settings.uploads_enabled  # the worker may be another process's (streamai worker)
 
     def start(self) -> None:
         if self.worker:
@@ -167,12 +170,19 @@ class Uploads:
                 f"{entry.name} of session {session.name} is already being uploaded (job {dup.job.id}, {dup.job.state})",
                 job=self.presenter.job(dup.job).model_dump(mode="json"),
             ) from None
-        if self.worker:
-            self.worker.wake()
+        self._wake_workers()
         log.info("queued upload job %s for %s (%s)", job.id, session.name, "manual" if manual else "auto")
         self.emit("upload_queued", e.JobEvent(job=self.presenter.job(job)))
         self.job_changed(job)
         return job
+
+    def _wake_workers(self) -> None:
+        if self.worker:
+            self.worker.wake()
+        try:
+            self.wake_elsewhere()
+        except Exception as exc:  # they will find the job on their next look
+            log.warning("could not wake the upload workers: %s", exc)
 
     def _checked_size(self, session: Session, entry: SessionFile, force: bool) -> int:
         """Only a readable, non-empty video is sent; one ffprobe cannot read needs `force`."""
@@ -226,8 +236,7 @@ class Uploads:
             raise Conflict(
                 f"job {job_id} is {job.state}; only {' or '.join(RETRYABLE)} jobs can be retried", state=job.state
             )
-        if self.worker:
-            self.worker.wake()
+        self._wake_workers()
         self.job_changed(updated)
         return updated
 

@@ -190,7 +190,9 @@ class UploadWorker:
                     },
                     idempotency_key=job.idempotency_key,
                     on_progress=_ProgressReporter(job, held, self.listener),
-                    should_abort=lambda: held.lost or held.cancelled or job.id in self._aborted or self._stopping.is_set(),
+                    should_abort=lambda: (
+                        held.lost or held.cancelled or job.id in self._aborted or self._stopping.is_set()
+                    ),
                 )
             except Cancelled:
                 self._aborted.discard(job.id)

@@ -20,8 +20,18 @@ from .obs_studio import free_port
 REPO = Path(__file__).resolve().parents[2]
 
 
+# What each role that serves no HTTP writes to its log once it is up.
+READY_LINES = {
+    "control": ("this process is the controller now", "waiting to be the controller"),
+    "worker": ("upload worker running",),
+}
+
+
 class StreamAIServer:
-    def __init__(self, workdir: Path, env: dict[str, str] | None = None):
+    """`python -m streamai <role>`: `serve` (the default) or one role of a split deployment."""
+
+    def __init__(self, workdir: Path, env: dict[str, str] | None = None, role: str = "serve"):
+        self.role = role
         self.workdir = Path(workdir)
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
@@ -54,13 +64,22 @@ class StreamAIServer:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamai", "serve"], env=env, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "streamai", self.role],
+            env=env,
+            cwd=self.workdir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         log.close()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited with {self.proc.returncode}:\n{self.log()}")
+            if self.role in READY_LINES:
+                if any(line in self.log() for line in READY_LINES[self.role]):
+                    return self
+                time.sleep(0.1)
+                continue
             try:
                 if requests.get(self.url + "/api/health", timeout=1).ok:
                     return self

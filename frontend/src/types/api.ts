@@ -1855,6 +1855,12 @@ export interface components {
        * @default null
        */
       uploaded_at: string | null;
+      /**
+       * Worker
+       * @description the upload worker (host:pid:id) that holds the job, or held it last
+       * @default null
+       */
+      worker: string | null;
     };
     /** UploadNotQueued */
     UploadNotQueued: {
