@@ -38,9 +38,10 @@ KEEP_S = 600  # call states and replies nobody read expire
 
 
 class ControlBus:
-    def __init__(self, client: redis.Redis, prefix: str = "streamai"):
+    def __init__(self, client: redis.Redis, prefix: str = "streamai", take_within_s: float = TAKE_WITHIN_S):
         self.redis = client
         self.prefix = prefix
+        self.take_within_s = take_within_s
         self.calls_key = f"{prefix}:control:calls"
         self.presence_key = f"{prefix}:control:leader"
 
@@ -103,12 +104,12 @@ class ControlBus:
                 return json.loads(got[1])
             state = self.redis.get(state_key)
             if state is None:
-                if time.monotonic() - posted < TAKE_WITHIN_S:
+                if time.monotonic() - posted < self.take_within_s:
                     continue
                 if self.redis.set(state_key, "abandoned", nx=True, ex=KEEP_S):
                     self.redis.lrem(self.calls_key, 1, payload)
                     raise Unavailable(
-                        f"the controller did not take the call within {TAKE_WITHIN_S:.0f} s: nothing was done"
+                        f"the controller did not take the call within {self.take_within_s:g} s: nothing was done"
                     )
                 continue  # taken just now
             taken_at = taken_at or time.monotonic()
