@@ -115,7 +115,6 @@ class Presenter:
             task_id=job.task_id,
             processing_status=job.processing_status,
             results_state=cast(ResultsState | None, job.results_state),
-            worker=job.claimed_by,
         )
 
     @staticmethod

@@ -146,6 +146,7 @@ export function makeJob(overrides: Partial<UploadJob> = {}): UploadJob {
     uploaded_at: null,
     processed_at: null,
     results_state: null,
+    worker: null,
     results: [],
     // What the server allows in each state (streamai/uploads/queue.py).
     can_retry: state === 'failed' || state === 'cancelled',
