@@ -97,6 +97,8 @@ def create_app(settings: Settings, *, start_background: bool = True, role: Role 
         settings, emit, media_url=signer.url, with_worker=role == "serve", drives_obs=role == "serve"
     )
     app.extensions["streamai"] = service
+    if settings.message_queue:  # `streamai worker` processes may take the jobs queued here
+        service.uploads.wake_elsewhere = ControlBus.from_url(settings.message_queue).wake_workers
     if role == "serve":
         app.extensions["streamai_control"] = service
         app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
