@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/fanout.py [--modes gevent threading eventlet] [--clients 500 1000]
                                      [--seconds 30] [--runs 2] [--procs 2] [--client socketio|raw]
-                                     [--upload-mb 0] [--json results.jsonl]
+                                     [--upload-mb 0] [--web-processes 1 2] [--json results.jsonl]
 
 Starts OBS headless under Xvfb and, for each run, mode and N, the real server (child process)
 with OBS recording; N python-socketio AsyncClients (websocket transport), split over PROCS
@@ -13,6 +13,13 @@ has millisecond precision and is truncated, so delays read up to 1 ms long). Rep
 / max over every delivery, the slowest client per update (when the fan-out ends), whether all N
 stayed connected and heard every update, the server's CPU time and RSS, the load average (the
 machine may be shared), and the three slowest updates seen from each client process.
+
+--web-processes W… measures a split deployment instead of `streamai serve`: for each W, a
+redis-server of its own, one `streamai control` driving OBS and W `streamai web` processes (in the
+mode measured) sharing RECORDINGS_PATH; the clients are spread over the W web processes in turn.
+The controller stamps each update before it goes to Redis, so the delays include that hop. CPU and
+RSS are reported for the web processes together, the controller and redis-server apart (0 in the
+list is `streamai serve`, measured as without the option).
 
 --upload-mb M adds a local processing API and sends an M MiB file through the server over and
 over during the window, and reports the delays of the updates emitted while it was uploading:
@@ -29,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
 import os
@@ -61,21 +69,22 @@ def raise_fd_limit() -> int:
 # -- the client processes -------------------------------------------------------------------
 
 
-async def run_clients(url: str, count: int, seconds: float, kind: str) -> None:
-    """Connect `count` clients, say so, wait for "go" on stdin, listen, report, exit."""
+async def run_clients(urls: list[str], count: int, seconds: float, kind: str) -> None:
+    """Connect `count` clients (the i-th to urls[i % len(urls)]), say so, wait for "go" on stdin,
+    listen, report, exit."""
     import aiohttp
 
     http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))  # one pool, no cap on sockets
     received: list[tuple[float, str]] = []  # (receipt time, the payload's timestamp or the raw frame)
     disconnects: list[float] = []
     connecting = asyncio.Semaphore(50)  # the server's listen backlog is 128 in gevent and Werkzeug
-    connect_one, connected = (_python_socketio if kind == "socketio" else _raw)(url, http, received, disconnects)
+    connect_one, connected = (_python_socketio if kind == "socketio" else _raw)(http, received, disconnects)
 
-    async def limited() -> None:
+    async def limited(url: str) -> None:
         async with connecting:
-            await connect_one()
+            await connect_one(url)
 
-    results = await asyncio.gather(*(limited() for _ in range(count)), return_exceptions=True)
+    results = await asyncio.gather(*(limited(urls[i % len(urls)]) for i in range(count)), return_exceptions=True)
     errors = [repr(r) for r in results if isinstance(r, BaseException)]
     print(json.dumps({"ready": count - len(errors), "errors": errors[:3]}), flush=True)
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "go"
@@ -101,7 +110,7 @@ async def run_clients(url: str, count: int, seconds: float, kind: str) -> None:
     os._exit(0)  # the server sees every client go at once; no need to close them one by one
 
 
-def _python_socketio(url, http, received, disconnects):
+def _python_socketio(http, received, disconnects):
     """python-socketio's AsyncClient, as an application would use it."""
     import socketio
 
@@ -110,7 +119,7 @@ def _python_socketio(url, http, received, disconnects):
     def on_update(data):
         received.append((time.time(), data["timestamp"]))
 
-    async def connect_one() -> None:
+    async def connect_one(url: str) -> None:
         client = socketio.AsyncClient(reconnection=False, http_session=http)
         joined = asyncio.Event()
         client.on("joined", lambda data: joined.set())
@@ -124,7 +133,7 @@ def _python_socketio(url, http, received, disconnects):
     return connect_one, lambda: sum(1 for c in clients if c.connected)
 
 
-def _raw(url, http, received, disconnects):
+def _raw(http, received, disconnects):
     """The same protocol (Engine.IO 4 over a WebSocket, Socket.IO 5) spoken directly: one task per
     client and no decoding until the end, to see how much of a delay is the clients' own work."""
     import aiohttp
@@ -153,7 +162,7 @@ def _raw(url, http, received, disconnects):
         open_clients.discard(ws)
         disconnects.append(time.time())
 
-    async def connect_one() -> None:
+    async def connect_one(url: str) -> None:
         ws = await http.ws_connect(url.replace("http", "ws", 1) + "/socket.io/?EIO=4&transport=websocket")
         await expect(ws, "0{")
         await ws.send_str("40")
@@ -165,9 +174,9 @@ def _raw(url, http, received, disconnects):
     return connect_one, lambda: len(open_clients)
 
 
-def client_process(url: str, count: int, seconds: float, kind: str) -> int:
+def client_process(urls: str, count: int, seconds: float, kind: str) -> int:
     raise_fd_limit()
-    asyncio.run(run_clients(url, count, seconds, kind))
+    asyncio.run(run_clients(urls.split(","), count, seconds, kind))
     return 0
 
 
@@ -219,6 +228,44 @@ class Uploads:
         return any(start <= emitted <= end for start, end in self.spans)
 
 
+def start_clients(procs: list[subprocess.Popen], urls: list[str], count: int, args) -> None:
+    """--procs client processes share the N clients; each gets the URLs turned so that, over all of
+    them, client i connects to urls[i % len(urls)]. Appended to `procs` as they start, so that a
+    failure halfway leaves none behind."""
+    shares = [count // args.procs + (1 if i < count % args.procs else 0) for i in range(args.procs)]
+    first = 0
+    for share in shares:
+        turn = first % len(urls)
+        mine = ",".join(urls[turn:] + urls[:turn])
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, __file__, "--client-process", mine, str(share), str(args.seconds), args.client],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        )
+        first += share
+
+
+def stop_clients(procs: list[subprocess.Popen]) -> None:
+    for p in procs:
+        try:
+            p.wait(60)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+
+
+def go(procs: list[subprocess.Popen]) -> None:
+    for p in procs:
+        p.stdin.write(b"go\n")
+        p.stdin.flush()
+
+
+def cpu_of(processes) -> float:
+    return sum(sum(p.cpu_times()[:2]) for p in processes)
+
+
 def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dict:
     import psutil
 
@@ -250,40 +297,25 @@ def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dic
         started = server.post("/api/integrated/recording/start", json={"sessionName": "fanout", "autoUpload": False})
         assert started.status_code == 200, started.text
         recording = True
-        shares = [count // args.procs + (1 if i < count % args.procs else 0) for i in range(args.procs)]
-        procs = [
-            subprocess.Popen(
-                [sys.executable, __file__, "--client-process", server.url, str(share), str(args.seconds), args.client],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-            )
-            for share in shares
-        ]
+        start_clients(procs, [server.url], count, args)
         connect_started = time.monotonic()
         ready = [read_json_line(p, 300) for p in procs]
         connect_s = time.monotonic() - connect_started
         if api:
             room = RoomListener(server.url)
         server_process = psutil.Process(server.proc.pid)
-        cpu_before = sum(server_process.cpu_times()[:2])
+        cpu_before = cpu_of([server_process])
         uploads = Uploads(server, room) if api else None
-        for p in procs:
-            p.stdin.write(b"go\n")
-            p.stdin.flush()
+        go(procs)
         if uploads:
             with uploads:
                 time.sleep(args.seconds)
         results = [read_json_line(p, args.seconds + 120) for p in procs]
-        cpu = sum(server_process.cpu_times()[:2]) - cpu_before
+        cpu = cpu_of([server_process]) - cpu_before
         load = os.getloadavg()[0]
         rss = server_process.memory_info().rss
     finally:
-        for p in procs:
-            try:
-                p.wait(60)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop_clients(procs)
         if room:
             room.close()
         if recording:
@@ -291,6 +323,94 @@ def measure(studio, mode: str, count: int, args, workdir: Path, api=None) -> dic
         server.stop()
         if api:
             (server.recordings / "bench" / "bench.mkv").unlink(missing_ok=True)
+    return summarize(mode, count, ready, results, connect_s, uploads, cpu, rss, load)
+
+
+def measure_split(studio, mode: str, count: int, web_count: int, args, workdir: Path) -> dict:
+    """The same fan-out through a split deployment: a redis-server of its own, one `streamai
+    control` (it drives OBS and stamps every update before it goes to Redis) and `web_count`
+    `streamai web` processes in `mode`, the clients spread over them in turn. Every process is
+    stopped by its pid whatever happens (the ExitStack), the recording first."""
+    import psutil
+    import requests
+
+    from tests.support.redis_server import RedisServer
+    from tests.support.server import StreamAIServer
+
+    procs: list[subprocess.Popen] = []
+    with contextlib.ExitStack() as stack:
+        redis = RedisServer()
+        stack.callback(redis.stop)
+        redis.start()
+        shared = {"RECORDINGS_PATH": str(workdir / "recordings"), "STREAMAI_MESSAGE_QUEUE": redis.url}
+        control = StreamAIServer(
+            workdir / "control",
+            {
+                **shared,
+                "OBS_HOST": "127.0.0.1",
+                "OBS_PORT": str(studio.port),
+                "OBS_PASSWORD": studio.password,
+                "LOG_LEVEL": "INFO",  # its "this process is the controller now" says it is up
+            },
+            role="control",
+        )
+        stack.callback(control.stop)
+        control.start(timeout_s=60)
+        webs = []
+        for i in range(web_count):
+            web = StreamAIServer(
+                workdir / f"web{i + 1}", {**shared, "STREAMAI_ASYNC_MODE": mode, "LOG_LEVEL": "WARNING"}, role="web"
+            )
+            webs.append(web)
+            stack.callback(web.stop)
+            web.start(timeout_s=60)
+        for web in webs:
+            web.wait_obs_connected()  # through the controller, over Redis
+        started = webs[0].post("/api/integrated/recording/start", json={"sessionName": "fanout", "autoUpload": False})
+        assert started.status_code == 200, started.text
+
+        def stop_recording() -> None:
+            """Through a web process; from OBS's own window if that fails, so that the next
+            measure does not find OBS still recording."""
+            try:
+                stopped = webs[0].post("/api/integrated/recording/stop")
+                if stopped.status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            studio.stop_recording()
+
+        stack.callback(stop_recording)
+        stack.callback(stop_clients, procs)
+        start_clients(procs, [w.url for w in webs], count, args)
+        connect_started = time.monotonic()
+        ready = [read_json_line(p, 300) for p in procs]
+        connect_s = time.monotonic() - connect_started
+        web_processes = [psutil.Process(w.proc.pid) for w in webs]
+        control_process = psutil.Process(control.proc.pid)
+        redis_process = psutil.Process(redis.proc.pid)
+        before = [cpu_of(web_processes), cpu_of([control_process]), cpu_of([redis_process])]
+        go(procs)
+        results = [read_json_line(p, args.seconds + 120) for p in procs]
+        web_cpu, control_cpu, redis_cpu = (
+            cpu_of(web_processes) - before[0],
+            cpu_of([control_process]) - before[1],
+            cpu_of([redis_process]) - before[2],
+        )
+        load = os.getloadavg()[0]
+        rss = sum(p.memory_info().rss for p in web_processes)
+        control_rss, redis_rss = control_process.memory_info().rss, redis_process.memory_info().rss
+    return {
+        **summarize(mode, count, ready, results, connect_s, None, web_cpu, rss, load),
+        "web": web_count,
+        "control_cpu_s": control_cpu,
+        "control_rss_mib": control_rss / MiB,
+        "redis_cpu_s": redis_cpu,
+        "redis_rss_mib": redis_rss / MiB,
+    }
+
+
+def summarize(mode, count, ready, results, connect_s, uploads, cpu, rss, load) -> dict:
     deliveries = [d for r in results for d in r["deliveries"]]
     if uploads:
         deliveries = [(s, ms) for s, ms in deliveries if uploads.during(datetime.fromisoformat(s).timestamp())]
@@ -346,11 +466,19 @@ def show(r: dict) -> str:
 
     up = f"  {r['uploads']} uploads" if r["uploads"] else ""
     errors = f"  errors: {r['errors']}" if r["errors"] else ""
+    label, usage = f"{r['mode']:9s}", f"server CPU {r['cpu_s']:.1f} s  RSS {r['rss_mib']:.0f} MiB"
+    if r.get("web"):
+        label = f"{r['mode']}, {r['web']} web (split)"
+        usage = (
+            f"web CPU {r['cpu_s']:.1f} s  RSS {r['rss_mib']:.0f} MiB (all {r['web']})"
+            f"  control CPU {r['control_cpu_s']:.1f} s  RSS {r['control_rss_mib']:.0f} MiB"
+            f"  redis CPU {r['redis_cpu_s']:.1f} s  RSS {r['redis_rss_mib']:.0f} MiB"
+        )
     return (
-        f"{r['mode']:9s} {r['clients']:5d}  p50 {ms(r['p50'])}  p99 {ms(r['p99'])}  max {ms(r['max'])} ms"
+        f"{label} {r['clients']:5d}  p50 {ms(r['p50'])}  p99 {ms(r['p99'])}  max {ms(r['max'])} ms"
         f"  last client (median) {ms(r['fanout_p50'])} ms  connected {r['connected']}/{r['clients']}"
         f" (dropped {r['dropped']})  updates heard by all {r['complete_updates']}/{r['updates']}"
-        f"  server CPU {r['cpu_s']:.1f} s  RSS {r['rss_mib']:.0f} MiB  connect {r['connect_s']:.1f} s"
+        f"  {usage}  connect {r['connect_s']:.1f} s"
         f"  load {r['load']:.1f}{up}{errors}"
         + "".join(
             f"\n      slow update at {u['stamp'][11:23]}: (first, median, last) ms per client process "
@@ -374,8 +502,17 @@ def main() -> int:
         help="python-socketio's AsyncClient, or the protocol spoken directly (lighter)",
     )
     parser.add_argument("--upload-mb", type=int, default=0, help="upload a file this big over and over meanwhile")
+    parser.add_argument(
+        "--web-processes",
+        nargs="+",
+        type=int,
+        help="a split deployment with this many `streamai web` processes (0: `streamai serve`)",
+    )
     parser.add_argument("--json", type=Path, help="also append every result to this file, one JSON per line")
     args = parser.parse_args()
+    if args.web_processes and args.upload_mb and any(args.web_processes):
+        print("--upload-mb needs a worker process: not measured with --web-processes", file=sys.stderr)
+        return 2
     limit = raise_fd_limit()
     if limit < 2 * max(args.clients) + 200:
         print(f"the open-file limit is {limit}: too low for {max(args.clients)} clients", file=sys.stderr)
@@ -390,7 +527,8 @@ def main() -> int:
     print(
         f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores; {args.seconds:.0f} s per measure, "
         f"{args.procs} client processes ({args.client})"
-        + (f", uploading {args.upload_mb} MiB meanwhile" if api else ""),
+        + (f", uploading {args.upload_mb} MiB meanwhile" if api else "")
+        + (f"; split deployments of {args.web_processes} web processes" if args.web_processes else ""),
         flush=True,
     )
     try:
@@ -398,12 +536,18 @@ def main() -> int:
         for run in range(1, args.runs + 1):  # modes in turn within a run, so a slow minute hits them alike
             for count in args.clients:
                 for mode in args.modes:
-                    result = measure(studio, mode, count, args, workdir / f"{run}-{mode}-{count}", api)
-                    result["run"] = run
-                    print(f"run {run}  {show(result)}", flush=True)
-                    if args.json:
-                        with open(args.json, "a") as fh:
-                            fh.write(json.dumps(result) + "\n")
+                    for web in args.web_processes or [0]:
+                        if web:
+                            result = measure_split(
+                                studio, mode, count, web, args, workdir / f"{run}-{mode}-{count}-web{web}"
+                            )
+                        else:
+                            result = measure(studio, mode, count, args, workdir / f"{run}-{mode}-{count}", api)
+                        result["run"] = run
+                        print(f"run {run}  {show(result)}", flush=True)
+                        if args.json:
+                            with open(args.json, "a") as fh:
+                                fh.write(json.dumps(result) + "\n")
     finally:
         if api:
             api.stop()
