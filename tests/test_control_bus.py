@@ -19,6 +19,7 @@ from streamai.exceptions import Conflict, Relayed, Unavailable
 
 from .support.obs_studio import free_port
 from .support.redis_server import redis_server_fixture  # noqa: F401 (fixture)
+from .support.waiting import wait_for
 
 
 class Control:
@@ -51,20 +52,11 @@ def controller(bus):
     control, stop = Control(), threading.Event()
     serving = threading.Thread(target=bus.serve, args=(lambda n, a: commands.run(control, n, a), stop), daemon=True)
     serving.start()
-    assert wait(lambda: bus.controller() is not None)
+    wait_for(lambda: bus.controller() is not None, what="the controller")
     yield control
     stop.set()
     serving.join(10)
     assert not serving.is_alive()
-
-
-def wait(check, timeout_s: float = 10) -> bool:
-    done = threading.Event()
-    for _ in range(int(timeout_s / 0.05)):
-        if check():
-            return True
-        done.wait(0.05)
-    return False
 
 
 def test_answers_and_refusals_cross_as_they_were_given(bus, controller):
@@ -110,7 +102,7 @@ def test_a_call_nobody_took_in_time_is_never_carried_out_later(redis_server):
     serving = threading.Thread(target=impatient.serve, args=(lambda n, a: commands.run(control, n, a), stop))
     serving.start()
     try:
-        assert wait(lambda: impatient.redis.llen(impatient.calls_key) == 0)
+        wait_for(lambda: impatient.redis.llen(impatient.calls_key) == 0, what="the stale call read")
         assert isinstance(RemoteControl(impatient, local=None).pause_recording(), m.RecorderAnswer)  # type: ignore[arg-type]
     finally:
         stop.set()

@@ -4,7 +4,6 @@ its lease alive through a long upload, and stops when another worker has taken t
 from __future__ import annotations
 
 import logging
-import time
 
 from streamai.sessions import Session, SessionStore
 from streamai.uploads import ProcessingApiClient, UploadQueue, UploadWorker
@@ -12,6 +11,7 @@ from streamai.uploads import ProcessingApiClient, UploadQueue, UploadWorker
 from .support.postgres import database_fixture, postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
 from .support.processing_api import larger_than_socket_buffers
 from .support.recordings import make_session_folder
+from .support.waiting import wait_for
 
 MiB = 1 << 20
 
@@ -39,16 +39,6 @@ class Listener:
 
     def results_ready(self, job):
         self.heard.append(("results_ready", job.id))
-
-
-def wait_for(check, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def start_worker(database, tmp_path, processing_api, lease_s: float):

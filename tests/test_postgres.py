@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from streamai.uploads import UploadQueue
 from .support.media import VTT
 from .support.postgres import postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
 from .support.recordings import make_session_folder, sha256_of
+from .support.waiting import wait_for
 
 REPO = Path(__file__).resolve().parents[1]
 MiB = 1 << 20
@@ -63,17 +63,6 @@ def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.kill()
     proc.wait(10)
-
-
-def wait_for(check, timeout_s: float, what: str):
-    """Poll the database's state until `check` gives something, or fail at the deadline."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.mark.parametrize("backend", ["postgresql", "sqlite"])

@@ -13,20 +13,10 @@ from pathlib import Path
 import pytest
 
 from .conftest import obs_env
+from .support.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.obs
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-dev-shm-usage",
-]
 
 # What a page of another origin may try: no-cors fetches and a form (which CORS does not stop),
 # or, in "cors" mode, a JSON fetch that CORS allows only for a configured origin.

@@ -24,23 +24,13 @@ from streamai.uploads.leases import HOST, LeaseKeeper, worker_is_gone
 from streamai.uploads.queue import COMPLETED
 
 from .support.postgres import database_fixture, postgres_fixture, postgres_url_fixture  # noqa: F401 (fixtures)
+from .support.waiting import wait_for
 
 
 def a_session(name: str, start_time: str = "2025-01-01T00:00:00+00:00", **fields) -> Session:
     return Session(
         name=name, title=name, folder=name, status="stopped", started_by="api", start_time=start_time, **fields
     )
-
-
-def wait_for(check, timeout_s: float = 20, what: str = "condition"):
-    """Poll the database's state until `check` gives something, or fail at the deadline."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 # -- sessions -----------------------------------------------------------------------------------
