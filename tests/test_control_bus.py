@@ -125,6 +125,9 @@ def test_a_web_process_without_a_controller(tmp_path, redis_server):
     assert health.json["status"] == "degraded" and "no StreamAI controller" in health.json["obs"]["error"]
     started = client.post("/api/integrated/recording/start", json={"sessionName": "x"})
     assert started.status_code == 503 and "no StreamAI controller is running" in started.json["error"]
+    status = client.get("/api/integrated/status")  # what this process knows, OBS said unreachable
+    assert status.status_code == 200 and status.json["obs_connected"] is False
+    assert "no StreamAI controller" in status.json["obs"]["error"]
     assert client.get("/api/integrated/recordings").status_code == 200  # what the database knows, still
     assert not (tmp_path / "rec" / "x").exists()
 
