@@ -219,3 +219,35 @@ def test_clients_of_a_killed_web_process_reconnect_to_the_other(cluster, listen,
         assert room.wait_for("recording_started")["result"]["session_name"] == "After_Failover"
         stopped = requests.post(proxy.url + "/api/integrated/recording/stop", timeout=120)
         assert stopped.status_code == 200, stopped.text
+
+
+def test_a_controller_that_loses_its_lock_stops_and_the_standby_leads(tmp_path, redis_server, postgres_url):
+    """The lock is the database session's: when that session ends under a live controller (here the
+    database terminates it), the controller must stop driving OBS (exit 3, for systemd to restart
+    it as a standby) and the standby takes over. No OBS needed: the lock is the point."""
+    import psycopg
+
+    from .support.obs_studio import free_port
+
+    deployment = Cluster(
+        tmp_path,
+        {
+            "STREAMAI_DATABASE_URL": postgres_url,
+            "STREAMAI_MESSAGE_QUEUE": redis_server.url,
+            "OBS_PORT": str(free_port()),
+        },
+    )
+    try:
+        first = deployment.start("control")
+        first.wait_until(lambda: "this process is the controller now" in first.log(), 30, "the first to lead")
+        standby = deployment.start("control")
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            [(terminated,)] = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            ).fetchall()
+        assert terminated
+        assert first.proc.wait(30) == 3
+        assert "lost the database connection that holds the controller lock" in first.log()
+        standby.wait_until(lambda: "this process is the controller now" in standby.log(), 30, "the standby to lead")
+    finally:
+        deployment.stop()
