@@ -22,6 +22,7 @@ from .cluster.leader import FileLeadership, Leadership, PostgresLeadership
 from .config import ConfigError, Settings
 from .db import default_location
 from .realtime.broadcaster import StatusBroadcaster
+from .server import settle_garbage_collector
 
 log = logging.getLogger("streamai")
 
@@ -51,6 +52,7 @@ def run_control(settings: Settings) -> int:
     service.uploads.wake_elsewhere = bus.wake_workers
     threading.Thread(target=_watch, args=(leadership, stop), name="leadership-watch", daemon=True).start()
     service.start()
+    settle_garbage_collector()
     StatusBroadcaster(emitter, service, emit, settings.status_interval_s).run_always()
     try:
         bus.serve(lambda name, args: commands.run(service, name, args), stop)
