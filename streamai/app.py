@@ -97,13 +97,15 @@ def create_app(settings: Settings, *, start_background: bool = True, role: Role 
         settings, emit, media_url=signer.url, with_worker=role == "serve", drives_obs=role == "serve"
     )
     app.extensions["streamai"] = service
-    if settings.message_queue:  # `streamai worker` processes may take the jobs queued here
-        service.uploads.wake_elsewhere = ControlBus.from_url(settings.message_queue).wake_workers
+    bus = ControlBus.from_url(settings.message_queue) if settings.message_queue else None
+    if bus is not None:  # `streamai worker` processes may take the jobs queued here
+        service.uploads.wake_elsewhere = bus.wake_workers
     if role == "serve":
         app.extensions["streamai_control"] = service
         app.extensions["streamai_broadcaster"] = StatusBroadcaster(socketio, service, emit, settings.status_interval_s)
     else:  # the controller broadcasts the live status; this process only forwards
-        app.extensions["streamai_control"] = RemoteControl(ControlBus.from_url(settings.message_queue), service)
+        assert bus is not None  # refused above without STREAMAI_MESSAGE_QUEUE
+        app.extensions["streamai_control"] = RemoteControl(bus, service)
 
     api.init_app(app)
     describe_events(app)

@@ -57,7 +57,7 @@ class RemoteControl:
         try:
             return self._call("status")
         except Unavailable as exc:
-            obs = m.ObsConnection(connected=False, state=ObsLinkState.DISCONNECTED, error=exc.message)
+            obs = _unreachable(exc)
             idle = m.IdleRecordingStatus(state=RecorderState.IDLE, message=exc.message, obs_connected=False)
             return self.local.status().model_copy(update={"obs_connected": False, "obs": obs, "recording_status": idle})
 
@@ -66,5 +66,9 @@ class RemoteControl:
         try:
             return self._call("health", auth_required=auth_required)
         except Unavailable as exc:
-            obs = m.ObsConnection(connected=False, state=ObsLinkState.DISCONNECTED, error=exc.message)
-            return self.local.health(auth_required).model_copy(update={"status": "degraded", "obs": obs})
+            return self.local.health(auth_required).model_copy(update={"status": "degraded", "obs": _unreachable(exc)})
+
+
+def _unreachable(exc: Unavailable) -> m.ObsConnection:
+    """OBS as a web process sees it when no controller answers: disconnected, and why."""
+    return m.ObsConnection(connected=False, state=ObsLinkState.DISCONNECTED, error=exc.message)

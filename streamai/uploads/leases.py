@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..contract.vocabulary import JobState
+
 log = logging.getLogger(__name__)
 
 HOST = socket.gethostname()
@@ -137,7 +139,7 @@ class LeaseKeeper:
                 held.failing = True
                 continue
             held.renewed_at, held.written, held.failing = now, sent, False
-            if kept == "cancelled":
+            if kept == JobState.CANCELLED:
                 held.cancelled = True
             if not kept and not held.lost:
                 held.lost = True
